@@ -830,7 +830,12 @@ void Parser::data_item(Type t, uint32_t kw_pos) {
     }
     if (!kind_ok) {
       if (tok_.kind == Tok::Int || tok_.kind == Tok::Float || tok_.kind == Tok::Double || tok_.kind == Tok::LDouble) {
-        error_at(tok_.pos, "a %s is not a value of data type '%s'", text::tok_name(tok_.kind), type_name(t));
+        error_at(tok_.pos, "%s is not a value of data type '%s'",
+                 tok_.kind == Tok::Int       ? "an integer"
+                 : tok_.kind == Tok::Float   ? "a float literal"
+                 : tok_.kind == Tok::Double  ? "a double literal"
+                                             : "a long double literal",
+                 type_name(t));
       } else {
         fail_token("a data value");
       }

@@ -26,9 +26,13 @@ void append_double(double v, std::string& out) {
     out += "nan";  // no text form exists (documented in docs/ir.md)
     return;
   }
-  for (int prec = 1; prec <= 17; prec++) {
-    snprintf(buf, sizeof buf, "%.*g", prec, v);
-    if (strtod(buf, nullptr) == v) break;
+  if (v == std::trunc(v) && std::fabs(v) < 1e16) {
+    snprintf(buf, sizeof buf, "%.1f", v);  // integral values read best as "1000.0"
+  } else {
+    for (int prec = 1; prec <= 17; prec++) {
+      snprintf(buf, sizeof buf, "%.*g", prec, v);
+      if (strtod(buf, nullptr) == v) break;
+    }
   }
   out += buf;
   if (!strpbrk(buf, ".e")) out += ".0";
@@ -44,9 +48,13 @@ void append_float(float v, std::string& out) {
     out += "nanf";
     return;
   }
-  for (int prec = 1; prec <= 9; prec++) {
-    snprintf(buf, sizeof buf, "%.*g", prec, static_cast<double>(v));
-    if (strtof(buf, nullptr) == v) break;
+  if (v == std::trunc(v) && std::fabs(v) < 1e9f) {
+    snprintf(buf, sizeof buf, "%.1f", static_cast<double>(v));
+  } else {
+    for (int prec = 1; prec <= 9; prec++) {
+      snprintf(buf, sizeof buf, "%.*g", prec, static_cast<double>(v));
+      if (strtof(buf, nullptr) == v) break;
+    }
   }
   out += buf;
   if (!strpbrk(buf, ".e")) out += ".0";
@@ -63,9 +71,13 @@ void append_ldouble(long double v, std::string& out) {
     out += "nanL";
     return;
   }
-  for (int prec = 1; prec <= 21; prec++) {
-    snprintf(buf, sizeof buf, "%.*Lg", prec, v);
-    if (strtold(buf, nullptr) == v) break;
+  if (v == truncl(v) && fabsl(v) < 1e18L) {
+    snprintf(buf, sizeof buf, "%.1Lf", v);
+  } else {
+    for (int prec = 1; prec <= 21; prec++) {
+      snprintf(buf, sizeof buf, "%.*Lg", prec, v);
+      if (strtold(buf, nullptr) == v) break;
+    }
   }
   out += buf;
   if (!strpbrk(buf, ".e")) out += ".0";

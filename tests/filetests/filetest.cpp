@@ -1,0 +1,259 @@
+// One golden filetest: read the header, run what it names, compare with the expectations
+// written in the file, and produce the blessed text (the file with fresh expectations).
+#include "filetest.h"
+
+#include <cstring>
+#include <sstream>
+
+#include "kite/text.h"
+#include "kite/verify.h"
+#include "target/x86_64/registers.h"
+
+namespace kite::filetest {
+namespace {
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    lines.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+std::string trim(std::string s) {
+  size_t b = s.find_first_not_of(" \t");
+  size_t e = s.find_last_not_of(" \t\r");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+// The `# error: TEXT` notes of one line, and the line without them.
+std::vector<std::string> error_notes(const std::string& line, std::string* rest) {
+  std::vector<std::string> notes;
+  size_t at = line.find("# error:");
+  if (rest) *rest = at == std::string::npos ? line : line.substr(0, at);
+  while (at != std::string::npos) {
+    size_t next = line.find("# error:", at + 8);
+    notes.push_back(trim(line.substr(at + 8, next == std::string::npos ? std::string::npos : next - at - 8)));
+    at = next;
+  }
+  if (rest) {
+    while (!rest->empty() && (rest->back() == ' ' || rest->back() == '\t')) rest->pop_back();
+  }
+  return notes;
+}
+
+struct Check {
+  enum Kind { Plain, Next, Not } kind;
+  std::string text;
+  size_t line;
+};
+
+std::vector<Check> parse_checks(const std::vector<std::string>& lines) {
+  std::vector<Check> checks;
+  for (size_t i = 0; i < lines.size(); i++) {
+    std::string t = trim(lines[i]);
+    if (t.rfind("# check:", 0) == 0) checks.push_back({Check::Plain, trim(t.substr(8)), i + 1});
+    if (t.rfind("# next:", 0) == 0) checks.push_back({Check::Next, trim(t.substr(7)), i + 1});
+    if (t.rfind("# not:", 0) == 0) checks.push_back({Check::Not, trim(t.substr(6)), i + 1});
+  }
+  return checks;
+}
+
+// FileCheck-like matching: `check` finds TEXT on a later line, `next` on the very next line,
+// `not` forbids TEXT between the previous match and the next one.
+bool run_checks(const std::vector<Check>& checks, const std::string& output, std::string* report) {
+  std::vector<std::string> out = split_lines(output);
+  size_t pos = 0;  // first line not yet consumed
+  bool have_match = false;
+  std::vector<const Check*> pending_not;
+  for (const Check& c : checks) {
+    if (c.kind == Check::Not) {
+      pending_not.push_back(&c);
+      continue;
+    }
+    size_t found = out.size();
+    if (c.kind == Check::Next) {
+      if (!have_match || pos >= out.size() || out[pos].find(c.text) == std::string::npos) {
+        *report += "  line " + std::to_string(c.line) + ": next: '" + c.text + "' is not on the line after the previous match\n";
+        return false;
+      }
+      found = pos;
+    } else {
+      for (size_t i = pos; i < out.size(); i++)
+        if (out[i].find(c.text) != std::string::npos) {
+          found = i;
+          break;
+        }
+      if (found == out.size()) {
+        *report += "  line " + std::to_string(c.line) + ": check: '" + c.text + "' not found\n";
+        return false;
+      }
+    }
+    for (const Check* n : pending_not)
+      for (size_t i = pos; i < found; i++)
+        if (out[i].find(n->text) != std::string::npos) {
+          *report += "  line " + std::to_string(n->line) + ": not: '" + n->text + "' found: " + out[i] + "\n";
+          return false;
+        }
+    pending_not.clear();
+    pos = found + 1;
+    have_match = true;
+  }
+  for (const Check* n : pending_not)
+    for (size_t i = pos; i < out.size(); i++)
+      if (out[i].find(n->text) != std::string::npos) {
+        *report += "  line " + std::to_string(n->line) + ": not: '" + n->text + "' found: " + out[i] + "\n";
+        return false;
+      }
+  return true;
+}
+
+struct Loaded {
+  bool parsed = false;
+  bool verified = false;
+  std::string printed;
+};
+
+Loaded load(const std::string& path, const std::string& text, Diagnostics& diags) {
+  Loaded r;
+  Context ctx;
+  std::vector<Module*> mods;
+  r.parsed = parse_text(ctx, text, path, diags, &mods);
+  if (!r.parsed) return r;
+  VerifyOptions opts;
+  opts.hard_reg_fits = x86_64::hard_reg_fits;
+  r.verified = true;
+  for (Module* m : mods) r.verified &= verify_module(ctx, *m, diags, opts);
+  for (Module* m : mods) print_module(ctx, *m, r.printed);
+  return r;
+}
+
+std::string diag_text(const Diagnostics& diags) {
+  std::string s;
+  for (const Diagnostic& d : diags.list()) s += Diagnostics::format(d) + "\n";
+  return s;
+}
+
+Result run_print(const std::string& path, const std::string& text, const std::vector<std::string>& lines) {
+  Result r;
+  Diagnostics diags;
+  Loaded l = load(path, text, diags);
+  if (!l.parsed || !l.verified) {
+    r.report = "  unexpected diagnostics:\n" + diag_text(diags);
+    return r;
+  }
+  // Expected output: the trailing `#> ` block.
+  std::string expected;
+  size_t block_start = lines.size();
+  for (size_t i = 0; i < lines.size(); i++)
+    if (lines[i].rfind("#>", 0) == 0) {
+      if (block_start == lines.size()) block_start = i;
+      expected += lines[i].size() > 3 ? lines[i].substr(3) : std::string();
+      expected += '\n';
+    }
+  std::string blessed;
+  for (size_t i = 0; i < block_start; i++) blessed += lines[i] + "\n";
+  for (const std::string& o : split_lines(l.printed)) blessed += (o.empty() ? "#>" : "#> " + o) + "\n";
+  r.blessed = blessed;
+  bool ok = true;
+  if (expected != l.printed) {
+    r.report += "  printed text differs from the #> block; got:\n" + l.printed;
+    ok = false;
+  }
+  // The printed text must read back to itself.
+  Diagnostics again;
+  Loaded l2 = load(path + " (reprinted)", l.printed, again);
+  if (!l2.parsed || !l2.verified) {
+    r.report += "  printed text does not read back:\n" + diag_text(again);
+    ok = false;
+  } else if (l2.printed != l.printed) {
+    r.report += "  printed text is not a fixpoint; second print:\n" + l2.printed;
+    ok = false;
+  }
+  ok &= run_checks(parse_checks(lines), l.printed, &r.report);
+  r.ok = ok;
+  return r;
+}
+
+Result run_verify(const std::string& path, const std::string& text, const std::vector<std::string>& lines) {
+  Result r;
+  Diagnostics diags;
+  load(path, text, diags);
+  size_t nlines = lines.size();
+  std::vector<std::vector<std::string>> got(nlines + 1);
+  bool ok = true;
+  for (const Diagnostic& d : diags.list()) {
+    if (d.severity != Severity::Error) continue;
+    if (d.line == 0) {
+      r.report += "  diagnostic without a line: " + Diagnostics::format(d) + "\n";
+      ok = false;
+      continue;
+    }
+    uint32_t line = std::min<uint32_t>(d.line, static_cast<uint32_t>(nlines));
+    got[line].push_back(d.message);
+  }
+  std::string blessed;
+  size_t total_notes = 0;
+  for (size_t i = 1; i <= nlines; i++) {
+    std::string rest;
+    std::vector<std::string> notes = error_notes(lines[i - 1], &rest);
+    total_notes += notes.size();
+    std::vector<bool> used(got[i].size(), false);
+    for (const std::string& n : notes) {
+      bool matched = false;
+      for (size_t k = 0; k < got[i].size(); k++)
+        if (!used[k] && got[i][k].find(n) != std::string::npos) {
+          used[k] = matched = true;
+          break;
+        }
+      if (!matched) {
+        r.report += "  line " + std::to_string(i) + ": expected error '" + n + "' was not reported\n";
+        ok = false;
+      }
+    }
+    for (size_t k = 0; k < got[i].size(); k++)
+      if (!used[k]) {
+        r.report += "  line " + std::to_string(i) + ": unexpected error '" + got[i][k] + "'\n";
+        ok = false;
+      }
+    blessed += rest;
+    for (const std::string& m : got[i]) blessed += "  # error: " + m;
+    blessed += "\n";
+  }
+  if (total_notes == 0 && diags.list().empty()) {
+    // A verify test with no expected errors must still check something.
+    std::vector<Check> checks = parse_checks(lines);
+    if (checks.empty()) {
+      r.report += "  a verify test needs '# error:' notes or checks\n";
+      ok = false;
+    }
+  }
+  ok &= run_checks(parse_checks(lines), diag_text(diags), &r.report);
+  r.blessed = blessed;
+  r.ok = ok;
+  return r;
+}
+
+}  // namespace
+
+Result run_filetest(const std::string& path, const std::string& text) {
+  std::vector<std::string> lines = split_lines(text);
+  std::string kind;
+  for (const std::string& l : lines) {
+    std::string t = trim(l);
+    if (t.empty()) continue;
+    if (t.rfind("# test ", 0) == 0) kind = trim(t.substr(7));
+    break;
+  }
+  if (kind == "print") return run_print(path, text, lines);
+  if (kind == "verify") return run_verify(path, text, lines);
+  Result r;
+  r.report = kind.empty() ? "  the first line must be a '# test KIND' header" : "  unknown test kind '" + kind + "'";
+  return r;
+}
+
+}  // namespace kite::filetest

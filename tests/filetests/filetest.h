@@ -1,0 +1,15 @@
+// Golden filetests: see runner.cpp for the file format.
+#pragma once
+#include <string>
+
+namespace kite::filetest {
+
+struct Result {
+  bool ok = false;
+  std::string report;   // what went wrong, for humans
+  std::string blessed;  // the file with its expectations rewritten from this run
+};
+
+Result run_filetest(const std::string& path, const std::string& text);
+
+}  // namespace kite::filetest

@@ -1,0 +1,91 @@
+// Building IR through the C++ API, verifying it, and printing it.
+#include <gtest/gtest.h>
+
+#include "kite/kite.h"
+
+using namespace kite;
+
+namespace {
+
+std::string errors_of(const Diagnostics& d) {
+  std::string s;
+  for (const Diagnostic& x : d.list()) s += Diagnostics::format(x) + "\n";
+  return s;
+}
+
+TEST(Builder, CallThroughPrototypeVerifiesAndPrints) {
+  Context ctx;
+  Module* m = ctx.new_module("m");
+  ItemId printf_item = ctx.new_item(*m, ItemKind::Import, ctx.intern("printf"), 0);
+  m->symbols.set(ctx.intern("printf"), printf_item);
+  ItemId proto = ctx.new_proto(*m, "printf_p", {Type::I32}, {{Type::P, "fmt"}}, /*vararg=*/true);
+  Func* f = ctx.new_func(*m, "main", {Type::I64}, {});
+  FuncBuilder b(*f);
+  VarId r = b.local("r");
+  VarId x = b.local("x", Type::D);
+  b.emit(Op::DMov, {var(x), dimm(1.5)});
+  b.emit(Op::Call, {ref(proto), ref(printf_item), var(r), ctx.string_operand("%g\n"), var(x)});
+  b.emit(Op::Ret, {imm(0)});
+  Diagnostics diags;
+  ASSERT_TRUE(verify_module(ctx, *m, diags)) << errors_of(diags);
+  std::string text = print_module(ctx, *m);
+  EXPECT_NE(text.find("call\tprintf_p, printf, r, \"%g\\n\\000\", x"), std::string::npos) << text;
+}
+
+TEST(Builder, ApiErrorsNameTheFunctionAndInstruction) {
+  Context ctx;
+  Module* m = ctx.new_module("m");
+  Func* f = ctx.new_func(*m, "bad", {Type::D}, {{Type::I64, "a"}});
+  FuncBuilder b(*f);
+  b.emit(Op::Add, {var(0), var(0), dimm(1.0)});  // a double where an int is wanted
+  b.emit(Op::Ret, {var(0)});                      // an int returned as a double
+  Diagnostics diags;
+  EXPECT_FALSE(verify_module(ctx, *m, diags));
+  std::string e = errors_of(diags);
+  EXPECT_NE(e.find("function 'bad', insn 0 (add): operand 3 of 'add' must be an int, not a double literal"),
+            std::string::npos) << e;
+  EXPECT_NE(e.find("insn 1 (ret)"), std::string::npos) << e;
+}
+
+TEST(Builder, MalformedOperandIdsAreReportedNotFollowed) {
+  Context ctx;
+  Module* m = ctx.new_module("m");
+  Func* f = ctx.new_func(*m, "f", {}, {});
+  f->append(Op::Mov, {Operand::var(99), Operand::int64(1)});
+  f->append(Op::Jmp, {Operand::label(7)});
+  f->append(Op::Mov, {Operand::mem_ref(Type::I64, 1234, 1), Operand::item(1u << 30)});
+  Diagnostics diags;
+  EXPECT_FALSE(verify_module(ctx, *m, diags));
+  EXPECT_EQ(diags.error_count(), 3u) << errors_of(diags);
+}
+
+TEST(Builder, WrongOperandCountAndUnplacedLabel) {
+  Context ctx;
+  Module* m = ctx.new_module("m");
+  Func* f = ctx.new_func(*m, "f", {}, {{Type::I64, "a"}});
+  FuncBuilder b(*f);
+  LabelId never = b.label("never");
+  b.emit(Op::Add, {var(0), var(0)});
+  b.emit(Op::Jmp, {lab(never)});
+  Diagnostics diags;
+  EXPECT_FALSE(verify_module(ctx, *m, diags));
+  std::string e = errors_of(diags);
+  EXPECT_NE(e.find("'add' takes 3 operands, not 2"), std::string::npos) << e;
+  EXPECT_NE(e.find("label 'never' is used but never placed"), std::string::npos) << e;
+}
+
+TEST(Builder, BlockArgumentsMatchThePrototype) {
+  Context ctx;
+  Module* m = ctx.new_module("m");
+  ItemId proto = ctx.new_proto(*m, "p", {}, {{Type::Blk1, "s"}});
+  Func* callee = ctx.new_func(*m, "g", {}, {{Type::Blk1, "s"}});
+  callee->append(Op::Ret, {});
+  Func* f = ctx.new_func(*m, "f", {}, {{Type::I64, "a"}});
+  FuncBuilder b(*f);
+  b.emit(Op::Call, {ref(proto), ref(callee->item()), b.block(Type::Blk1, 0, 0)});
+  b.emit(Op::Ret, {});
+  Diagnostics diags;
+  EXPECT_TRUE(verify_module(ctx, *m, diags)) << errors_of(diags);
+}
+
+}  // namespace
