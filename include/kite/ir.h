@@ -133,6 +133,8 @@ struct Var {
   uint8_t is_global;    // declared with `global` (bound to a hard register)
   NameId hard_reg;      // for globals: the register name; 0 otherwise
   uint32_t loc;
+  InsnId decl_after;    // the instruction it was declared after (kNone: before the body);
+                        // the printer declares it there, so names keep their meaning
 };
 
 struct Label {

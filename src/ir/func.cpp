@@ -10,7 +10,7 @@ Func::Func(Context& ctx, Module& module, ItemId item, const Signature* sig)
     : ctx_(&ctx), module_(&module), item_(item), sig_(sig) {
   for (const Param& p : sig->param_list()) {
     Type t = is_int_type(p.type) || is_blk_type(p.type) ? Type::I64 : p.type;
-    vars_.push_back(Var{p.name, t, 0, 0, 0});
+    vars_.push_back(Var{p.name, t, 0, 0, 0, kNone});
   }
 }
 
@@ -19,12 +19,12 @@ Func::~Func() { free(code_); }
 NameId Func::name() const { return ctx_->item(item_).name; }
 
 VarId Func::new_var(NameId name, Type type, uint32_t loc) {
-  vars_.push_back(Var{name, type, 0, 0, loc});
+  vars_.push_back(Var{name, type, 0, 0, loc, last_});
   return static_cast<VarId>(vars_.size() - 1);
 }
 
 VarId Func::new_global(NameId name, Type type, NameId hard_reg, uint32_t loc) {
-  vars_.push_back(Var{name, type, 1, hard_reg, loc});
+  vars_.push_back(Var{name, type, 1, hard_reg, loc, last_});
   return static_cast<VarId>(vars_.size() - 1);
 }
 

@@ -2,6 +2,7 @@
 // insn per line, labels on their own line) but names are kept as written, numbers use the
 // shortest text that reads back to the same bits, and every item kind prints so that it
 // reads back: print(parse(print(m))) == print(m).
+#include <algorithm>
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
@@ -240,27 +241,30 @@ void append_item_label(const Context& ctx, const Item& it, std::string& out) {
   out += '\t';
 }
 
-void print_vars(const Func& f, bool globals, std::string& out) {
+// Prints `local`/`global` lines (eight names a line) for the variables in vars.
+void print_var_lines(const Func& f, const std::vector<VarId>& vars, std::string& out) {
   const Context& ctx = f.context();
-  int on_line = 0;
-  for (VarId v = f.sig().nparams; v < f.num_vars(); v++) {
-    const Var& var = f.var(v);
-    if ((var.is_global != 0) != globals) continue;
-    if (on_line == 8) {
-      out += '\n';
-      on_line = 0;
-    }
-    out += on_line == 0 ? (globals ? "\tglobal\t" : "\tlocal\t") : ", ";
-    out += type_name(var.type);
-    out += ':';
-    append_var(f, v, out);
-    if (globals) {
+  for (int globals = 0; globals < 2; globals++) {
+    int on_line = 0;
+    for (VarId v : vars) {
+      const Var& var = f.var(v);
+      if (var.is_global != globals) continue;
+      if (on_line == 8) {
+        out += '\n';
+        on_line = 0;
+      }
+      out += on_line == 0 ? (globals ? "\tglobal\t" : "\tlocal\t") : ", ";
+      out += type_name(var.type);
       out += ':';
-      append_name(ctx, var.hard_reg, out);
+      append_var(f, v, out);
+      if (globals) {
+        out += ':';
+        append_name(ctx, var.hard_reg, out);
+      }
+      on_line++;
     }
-    on_line++;
+    if (on_line) out += '\n';
   }
-  if (on_line) out += '\n';
 }
 
 void print_func(const Func& f, std::string& out) {
@@ -269,18 +273,50 @@ void print_func(const Func& f, std::string& out) {
   out += "func";
   append_header(ctx, f.sig(), out);
   out += '\n';
-  print_vars(f, false, out);
-  print_vars(f, true, out);
+  // Variables are declared where they were declared: a name used as an item before a
+  // variable of that name exists must keep meaning the item when read back.
+  std::vector<VarId> top;
+  std::vector<std::pair<InsnId, VarId>> later;
+  for (VarId v = f.sig().nparams; v < f.num_vars(); v++) {
+    if (f.var(v).decl_after == kNone)
+      top.push_back(v);
+    else
+      later.emplace_back(f.var(v).decl_after, v);
+  }
+  if (!later.empty()) {
+    std::vector<InsnId> live;
+    for (InsnId id = f.first(); id != kNone; id = f.insn(id).next) live.push_back(id);
+    std::sort(live.begin(), live.end());
+    std::vector<std::pair<InsnId, VarId>> kept;
+    for (auto& p : later) {
+      if (std::binary_search(live.begin(), live.end(), p.first))
+        kept.push_back(p);
+      else
+        top.push_back(p.second);  // its instruction was removed: declare it up front
+    }
+    later.swap(kept);
+    std::stable_sort(later.begin(), later.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(top.begin(), top.end());
+  }
+  print_var_lines(f, top, out);
+  std::vector<VarId> here;
   for (InsnId id = f.first(); id != kNone; id = f.insn(id).next) {
     const Insn& in = f.insn(id);
     if (in.op == Op::Label) {
       append_label(f, in.ops()[0].a, out);
       out += ":\n";
-      continue;
+    } else {
+      out += '\t';
+      print_insn(f, id, out);
+      out += '\n';
     }
-    out += '\t';
-    print_insn(f, id, out);
-    out += '\n';
+    if (later.empty()) continue;
+    auto it = std::lower_bound(later.begin(), later.end(), std::make_pair(id, VarId(0)),
+                               [](const auto& a, const auto& b) { return a.first < b.first; });
+    here.clear();
+    for (; it != later.end() && it->first == id; ++it) here.push_back(it->second);
+    print_var_lines(f, here, out);
   }
   out += "\tendfunc\n";
 }
