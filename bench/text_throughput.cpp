@@ -81,11 +81,12 @@ void measure(const char* name, const std::string& text, long insns) {
     best_print = std::min(best_print, seconds(t2, t3));
     delete ctx;
   }
-  printf("%-7s %9ld insns, %6.1f MB text | parse %6.2f M/s  verify %6.2f M/s  parse+verify %6.2f M/s  print %6.2f M/s"
-         " | IR %5.1f B/insn (heap %5.1f)\n",
-         name, insns, text.size() / 1e6, insns / best_parse / 1e6, insns / best_verify / 1e6,
-         insns / (best_parse + best_verify) / 1e6, insns / best_print / 1e6, double(reserved) / insns,
-         double(heap) / insns);
+  printf(
+      "%-7s %9ld insns, %6.1f MB text | parse %6.2f M/s  verify %6.2f M/s  parse+verify %6.2f M/s  print %6.2f M/s"
+      " | IR %5.1f B/insn (heap %5.1f)\n",
+      name, insns, text.size() / 1e6, insns / best_parse / 1e6, insns / best_verify / 1e6,
+      insns / (best_parse + best_verify) / 1e6, insns / best_print / 1e6, double(reserved) / insns,
+      double(heap) / insns);
 }
 
 }  // namespace

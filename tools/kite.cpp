@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "target/x86_64/registers.h"
 #include "kite/text.h"
 #include "kite/verify.h"
+#include "target/x86_64/registers.h"
 
 namespace {
 
@@ -39,12 +39,9 @@ bool read_file(const char* path, std::string* out) {
 // Parses and verifies one file; prints diagnostics. Returns the modules when it is clean.
 bool load(kite::Context& ctx, const char* path, const std::string& text, std::vector<kite::Module*>* mods) {
   kite::Diagnostics diags;
-  bool ok = kite::parse_text(ctx, text, path, diags, mods);
-  if (ok) {
-    kite::VerifyOptions opts;
-    opts.hard_reg_fits = kite::x86_64::hard_reg_fits;
-    for (kite::Module* m : *mods) ok &= kite::verify_module(ctx, *m, diags, opts);
-  }
+  kite::VerifyOptions opts;
+  opts.hard_reg_fits = kite::x86_64::hard_reg_fits;
+  bool ok = kite::check_text(ctx, text, path, diags, mods, opts);
   for (const kite::Diagnostic& d : diags.list()) fputs(kite::Diagnostics::render(d, text).c_str(), stderr);
   return ok;
 }

@@ -44,7 +44,7 @@ class Arena {
     return p;
   }
 
-  void reset();                                   // frees every chunk but the first
+  void reset();                                        // frees every chunk but the first
   size_t bytes_reserved() const { return reserved_; }  // total chunk memory held
 
  private:

@@ -6,8 +6,8 @@ namespace kite {
 [[noreturn]] void assert_fail(const char* file, int line, const char* cond, const char* msg);
 }  // namespace kite
 
-#define KITE_ASSERT(cond, msg)                                    \
-  do {                                                            \
+#define KITE_ASSERT(cond, msg)                                        \
+  do {                                                                \
     if (!(cond)) ::kite::assert_fail(__FILE__, __LINE__, #cond, msg); \
   } while (0)
 

@@ -25,8 +25,7 @@ class Diagnostics {
   // printf-style; lower case, no final period (DESIGN.md section 6).
   void error(std::string_view file, uint32_t line, uint32_t col, const char* fmt, ...)
       __attribute__((format(printf, 5, 6)));
-  void add(Severity sev, std::string_view file, uint32_t line, uint32_t col, const char* fmt,
-           va_list ap);
+  void add(Severity sev, std::string_view file, uint32_t line, uint32_t col, const char* fmt, va_list ap);
 
   bool has_errors() const { return errors_ != 0; }
   size_t error_count() const { return errors_; }

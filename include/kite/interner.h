@@ -20,8 +20,7 @@ class Interner {
   std::string_view str(NameId id) const { return names_[id]; }
   uint32_t size() const { return static_cast<uint32_t>(names_.size()); }
   size_t bytes_reserved() const {
-    return arena_.bytes_reserved() + names_.capacity() * sizeof(std::string_view) +
-           slots_.capacity() * sizeof(Slot);
+    return arena_.bytes_reserved() + names_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(Slot);
   }
 
  private:

@@ -129,12 +129,12 @@ static_assert(sizeof(Insn) == 16);
 
 struct Var {
   NameId name;
-  Type type;            // i64, f, d or ld (parameters keep their declared type here)
-  uint8_t is_global;    // declared with `global` (bound to a hard register)
-  NameId hard_reg;      // for globals: the register name; 0 otherwise
+  Type type;          // i64, f, d or ld (parameters keep their declared type here)
+  uint8_t is_global;  // declared with `global` (bound to a hard register)
+  NameId hard_reg;    // for globals: the register name; 0 otherwise
   uint32_t loc;
-  InsnId decl_after;    // the instruction it was declared after (kNone: before the body);
-                        // the printer declares it there, so names keep their meaning
+  InsnId decl_after;  // the instruction it was declared after (kNone: before the body);
+                      // the printer declares it there, so names keep their meaning
 };
 
 struct Label {
@@ -190,8 +190,8 @@ class Func {
   void set_label_def(LabelId l, InsnId def, uint32_t loc);
 
   // Memory operands.
-  Operand mem(Type t, int64_t disp, VarId base = kNone, VarId index = kNone, uint8_t scale = 1,
-              NameId alias = 0, NameId nonalias = 0);
+  Operand mem(Type t, int64_t disp, VarId base = kNone, VarId index = kNone, uint8_t scale = 1, NameId alias = 0,
+              NameId nonalias = 0);
   const MemRef& mem_ref(const Operand& o) const { return mems_[o.a]; }
   uint32_t num_mems() const { return static_cast<uint32_t>(mems_.size()); }
 
@@ -282,9 +282,9 @@ struct SourceFile {
 struct Module {
   NameId name;
   uint32_t loc;
-  SourceFile* source;  // null for API-built modules
+  SourceFile* source;         // null for API-built modules
   std::vector<ItemId> items;  // in definition order
-  IdMap symbols;               // name -> the item that defines (or first declares) it
+  IdMap symbols;              // name -> the item that defines (or first declares) it
   ItemId find(NameId name) const { return symbols.get(name); }
 };
 
@@ -350,7 +350,21 @@ class Context {
 // Keyword ids: the context interns every mnemonic, directive and type name first, so a
 // NameId below kNumKeywords is a keyword and lookup is a comparison.
 enum class Directive : uint8_t {
-  Module, EndModule, Func, EndFunc, Proto, Import, Export, Forward, Local, Global, Bss, String, Ref, Lref, Expr,
+  Module,
+  EndModule,
+  Func,
+  EndFunc,
+  Proto,
+  Import,
+  Export,
+  Forward,
+  Local,
+  Global,
+  Bss,
+  String,
+  Ref,
+  Lref,
+  Expr,
 };
 constexpr uint32_t kNumDirectives = static_cast<uint32_t>(Directive::Expr) + 1;
 // Type names: "i8".."rblk" plus "blk" (= blk0).

@@ -33,13 +33,19 @@ enum OpFlags : uint32_t {
 
 // What one fixed operand position of an opcode accepts.
 enum class OperandRole : uint8_t {
-  OutInt, OutFloat, OutDouble, OutLDouble,  // written: a variable or memory of that class
-  InInt, InFloat, InDouble, InLDouble,      // read: a variable, memory or immediate of that class
-  Label,                                    // a label of the current function
-  Var,                                      // a variable (addr*), read
-  MemTemplate,                              // a memory operand whose type alone matters (va_arg)
-  VarOrMem,                                 // a variable or memory of any type (prset, prbeq, prbne)
-  IntConst,                                 // an integer immediate
+  OutInt,
+  OutFloat,
+  OutDouble,
+  OutLDouble,  // written: a variable or memory of that class
+  InInt,
+  InFloat,
+  InDouble,
+  InLDouble,    // read: a variable, memory or immediate of that class
+  Label,        // a label of the current function
+  Var,          // a variable (addr*), read
+  MemTemplate,  // a memory operand whose type alone matters (va_arg)
+  VarOrMem,     // a variable or memory of any type (prset, prbeq, prbne)
+  IntConst,     // an integer immediate
 };
 
 struct OpInfo {

@@ -6,6 +6,7 @@
 
 #include "kite/diagnostics.h"
 #include "kite/ir.h"
+#include "kite/verify.h"
 
 namespace kite {
 
@@ -14,6 +15,12 @@ namespace kite {
 // The modules read (complete or not) are appended to *modules when it is given.
 bool parse_text(Context& ctx, std::string_view text, std::string_view file_name, Diagnostics& diags,
                 std::vector<Module*>* modules = nullptr);
+
+// Parses and verifies: the usual way to read IR text. The verifier also runs on what was read
+// when the reader found errors, so that one run reports every problem. Returns true when
+// there were no errors at all.
+bool check_text(Context& ctx, std::string_view text, std::string_view file_name, Diagnostics& diags,
+                std::vector<Module*>* modules = nullptr, const VerifyOptions& opts = {});
 
 // Canonical text of a module; parse_text(print_module(m)) gives a module that prints the same.
 void print_module(const Context& ctx, const Module& m, std::string& out);

@@ -6,14 +6,13 @@
 
 namespace kite {
 namespace {
-constexpr const char* kDirectiveNames[] = {"module", "endmodule", "func",   "endfunc", "proto",
+constexpr const char* kDirectiveNames[] = {"module", "endmodule", "func",    "endfunc", "proto",
                                            "import", "export",    "forward", "local",   "global",
                                            "bss",    "string",    "ref",     "lref",    "expr"};
 static_assert(sizeof(kDirectiveNames) / sizeof(kDirectiveNames[0]) == kNumDirectives);
 // Order matches Type, then the alias "blk".
-constexpr const char* kTypeKeywords[] = {"i8",  "u8",  "i16",  "u16",  "i32",  "u32",  "i64",
-                                         "u64", "f",   "d",    "ld",   "p",    "blk0", "blk1",
-                                         "blk2", "blk3", "blk4", "rblk", "blk"};
+constexpr const char* kTypeKeywords[] = {"i8", "u8", "i16",  "u16",  "i32",  "u32",  "i64",  "u64",  "f",  "d",
+                                         "ld", "p",  "blk0", "blk1", "blk2", "blk3", "blk4", "rblk", "blk"};
 static_assert(sizeof(kTypeKeywords) / sizeof(kTypeKeywords[0]) == kNumTypeNames);
 }  // namespace
 
@@ -78,14 +77,13 @@ ItemId Context::new_item(Module& m, ItemKind kind, NameId name, uint32_t loc, bo
   return id;
 }
 
-const Signature* Context::new_signature(std::span<const Type> results, std::span<const Param> params,
-                                        bool vararg) {
+const Signature* Context::new_signature(std::span<const Type> results, std::span<const Param> params, bool vararg) {
   Type* r = arena_.make_array<Type>(results.size());
   std::copy(results.begin(), results.end(), r);
   Param* p = arena_.make_array<Param>(params.size());
   std::copy(params.begin(), params.end(), p);
-  return arena_.make<Signature>(r, p, static_cast<uint32_t>(results.size()),
-                                static_cast<uint32_t>(params.size()), vararg);
+  return arena_.make<Signature>(r, p, static_cast<uint32_t>(results.size()), static_cast<uint32_t>(params.size()),
+                                vararg);
 }
 
 Func* Context::make_func(ItemId id, const Signature* sig) {

@@ -8,9 +8,10 @@ namespace kite {
 
 Func::Func(Context& ctx, Module& module, ItemId item, const Signature* sig)
     : ctx_(&ctx), module_(&module), item_(item), sig_(sig) {
+  uint32_t loc = ctx.item(item).loc;  // parameters are located at their function's header
   for (const Param& p : sig->param_list()) {
     Type t = is_int_type(p.type) || is_blk_type(p.type) ? Type::I64 : p.type;
-    vars_.push_back(Var{p.name, t, 0, 0, 0, kNone});
+    vars_.push_back(Var{p.name, t, 0, 0, loc, kNone});
   }
 }
 
@@ -48,8 +49,7 @@ void Func::set_label_def(LabelId l, InsnId def, uint32_t loc) {
   if (loc) labels_[l].loc = loc;
 }
 
-Operand Func::mem(Type t, int64_t disp, VarId base, VarId index, uint8_t scale, NameId alias,
-                  NameId nonalias) {
+Operand Func::mem(Type t, int64_t disp, VarId base, VarId index, uint8_t scale, NameId alias, NameId nonalias) {
   mems_.push_back(MemRef{disp, base, index, alias, nonalias});
   return Operand::mem_ref(t, static_cast<uint32_t>(mems_.size() - 1), scale);
 }
@@ -140,8 +140,8 @@ void Func::shrink_to_fit() {
 }
 
 size_t Func::bytes_reserved() const {
-  return sizeof(Func) + code_cap_ * 4ull + vars_.capacity() * sizeof(Var) +
-         labels_.capacity() * sizeof(Label) + mems_.capacity() * sizeof(MemRef);
+  return sizeof(Func) + code_cap_ * 4ull + vars_.capacity() * sizeof(Var) + labels_.capacity() * sizeof(Label) +
+         mems_.capacity() * sizeof(MemRef);
 }
 
 }  // namespace kite

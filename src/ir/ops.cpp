@@ -8,15 +8,15 @@ namespace {
 
 constexpr OperandRole role_of(char io, char c) {
   if (io == 'o') {
-    return c == 'I' ? OperandRole::OutInt
-         : c == 'F' ? OperandRole::OutFloat
-         : c == 'D' ? OperandRole::OutDouble
-                    : OperandRole::OutLDouble;
+    return c == 'I'   ? OperandRole::OutInt
+           : c == 'F' ? OperandRole::OutFloat
+           : c == 'D' ? OperandRole::OutDouble
+                      : OperandRole::OutLDouble;
   }
-  return c == 'I' ? OperandRole::InInt
-       : c == 'F' ? OperandRole::InFloat
-       : c == 'D' ? OperandRole::InDouble
-                  : OperandRole::InLDouble;
+  return c == 'I'   ? OperandRole::InInt
+         : c == 'F' ? OperandRole::InFloat
+         : c == 'D' ? OperandRole::InDouble
+                    : OperandRole::InLDouble;
 }
 
 constexpr OpInfo decode(const char* name, const char* spec, uint32_t flags) {
@@ -50,9 +50,8 @@ constexpr OpInfo kOpTable[] = {
 };
 static_assert(sizeof(kOpTable) / sizeof(kOpTable[0]) == kNumOps);
 
-constexpr const char* kTypeNames[] = {"i8",  "u8",  "i16",  "u16",  "i32",  "u32",  "i64",
-                                      "u64", "f",   "d",    "ld",   "p",    "blk0", "blk1",
-                                      "blk2", "blk3", "blk4", "rblk", "undef"};
+constexpr const char* kTypeNames[] = {"i8", "u8", "i16",  "u16",  "i32",  "u32",  "i64",  "u64",  "f",    "d",
+                                      "ld", "p",  "blk0", "blk1", "blk2", "blk3", "blk4", "rblk", "undef"};
 static_assert(sizeof(kTypeNames) / sizeof(kTypeNames[0]) == kNumTypes);
 
 }  // namespace

@@ -1,11 +1,10 @@
 // The verifier: operand counts, kinds and classes per opcode (from ops.def), writable outputs,
 // calls against their prototypes, returns against the results, overflow-branch pairing, and
 // the module-level rules for items. One linear pass over each function, O(insns + operands).
-#include "kite/verify.h"
-
 #include <cstdarg>
 #include <string>
 
+#include "kite/verify.h"
 
 namespace kite {
 
@@ -99,7 +98,8 @@ std::string Verifier::describe(const Func& f, const Operand& o) const {
     case OperandKind::Double: return "a double literal";
     case OperandKind::LDouble: return "a long double literal";
     case OperandKind::Str: return "a string";
-    case OperandKind::Item: return std::string(item_kind_name(ctx_.item(o.a).kind)) + " '" + str(ctx_.item(o.a).name) + "'";
+    case OperandKind::Item:
+      return std::string(item_kind_name(ctx_.item(o.a).kind)) + " '" + str(ctx_.item(o.a).name) + "'";
     case OperandKind::Label: return "label '" + str(f.label(o.a).name) + "'";
     case OperandKind::Mem: return std::string("memory of type ") + type_name(o.type);
     case OperandKind::None: return "no operand";
@@ -142,7 +142,8 @@ bool Verifier::operand_ids_valid(const Func& f, const Operand& o, uint32_t i) {
       if (m.base != kNone && class_of(f.var(m.base).type) != ValueClass::Int)
         insn_error("operand %u: memory base '%s' must be an integer variable", i + 1, str(f.var(m.base).name).c_str());
       if (m.index != kNone && class_of(f.var(m.index).type) != ValueClass::Int)
-        insn_error("operand %u: memory index '%s' must be an integer variable", i + 1, str(f.var(m.index).name).c_str());
+        insn_error("operand %u: memory index '%s' must be an integer variable", i + 1,
+                   str(f.var(m.index).name).c_str());
       if (o.scale != 1 && o.scale != 2 && o.scale != 4 && o.scale != 8)
         insn_error("operand %u: scale must be 1, 2, 4 or 8, not %u", i + 1, o.scale);
       if (static_cast<uint32_t>(o.type) >= kNumTypes) ok = false;
@@ -246,9 +247,10 @@ void Verifier::call(const Func& f, const Insn& in) {
   }
   uint32_t nres = sig.nresults, nargs = in.nops - 2;
   if (nargs < nres + sig.nparams || (!sig.vararg && nargs != nres + sig.nparams)) {
-    insn_error("'%s' through prototype '%s' needs %u result%s and %s%u argument%s, but has %u operand%s after the callee",
-               name, str(ctx_.item(proto_id).name).c_str(), nres, nres == 1 ? "" : "s", sig.vararg ? "at least " : "",
-               sig.nparams, sig.nparams == 1 ? "" : "s", nargs, nargs == 1 ? "" : "s");
+    insn_error(
+        "'%s' through prototype '%s' needs %u result%s and %s%u argument%s, but has %u operand%s after the callee",
+        name, str(ctx_.item(proto_id).name).c_str(), nres, nres == 1 ? "" : "s", sig.vararg ? "at least " : "",
+        sig.nparams, sig.nparams == 1 ? "" : "s", nargs, nargs == 1 ? "" : "s");
     return;
   }
   for (uint32_t r = 0; r < nres; r++) expect_class(f, in.ops()[2 + r], 2 + r, class_of(sig.results[r]), true);
@@ -286,7 +288,8 @@ void Verifier::call(const Func& f, const Insn& in) {
     else if (c == ValueClass::None || c == ValueClass::Block)
       insn_error("variadic argument %u of '%s' cannot be %s", a + 1, name, describe(f, o).c_str());
     else if (o.kind == OperandKind::Item && ctx_.item(o.a).kind == ItemKind::Proto)
-      insn_error("variadic argument %u of '%s': prototype '%s' is not a value", a + 1, name, str(ctx_.item(o.a).name).c_str());
+      insn_error("variadic argument %u of '%s': prototype '%s' is not a value", a + 1, name,
+                 str(ctx_.item(o.a).name).c_str());
   }
 }
 
@@ -295,8 +298,10 @@ void Verifier::overflow_branch(const Func& f, InsnId id, const Insn& in) {
   while (p != kNone && f.insn(p).op == Op::Mov && f.insn(p).nops == 2 && f.insn(p).ops()[1].kind == OperandKind::Var)
     p = f.insn(p).prev;
   if (p == kNone || !op_has(f.insn(p).op, kSetsOverflow)) {
-    insn_error("'%s' must follow an overflow instruction (addo, subo, mulo, umulo or their s forms); only moves from variables may come between",
-               op_name(in.op));
+    insn_error(
+        "'%s' must follow an overflow instruction (addo, subo, mulo, umulo or their s forms); only moves from "
+        "variables may come between",
+        op_name(in.op));
     return;
   }
   Op setter = f.insn(p).op;
@@ -357,9 +362,7 @@ void Verifier::insn(const Func& f, InsnId id) {
       expect_class(f, in.ops()[0], 0, ValueClass::Int, false);
       for (uint32_t i = 1; i < in.nops; i++) operand(f, in, i, OperandRole::Label);
       break;
-    case Op::JRet:
-      has_jret_ = true;
-      break;
+    case Op::JRet: has_jret_ = true; break;
     case Op::VaStart:
       if (!f.sig().vararg) insn_error("'va_start' in function '%s', which is not variadic", str(f.name()).c_str());
       break;
@@ -406,7 +409,8 @@ void Verifier::vars(const Func& f) {
     }
     if (v < f.sig().nparams) continue;
     if (var.type != Type::I64 && var.type != Type::F && var.type != Type::D && var.type != Type::LD)
-      error(var.loc, "variable '%s' must have type i64, f, d or ld, not %s", str(var.name).c_str(), type_name(var.type));
+      error(var.loc, "variable '%s' must have type i64, f, d or ld, not %s", str(var.name).c_str(),
+            type_name(var.type));
     if (var.is_global && opts_.hard_reg_fits && !opts_.hard_reg_fits(ctx_.name(var.hard_reg), var.type))
       error(var.loc, "'%s' is not a register that can hold global %s variable '%s'", str(var.hard_reg).c_str(),
             type_name(var.type), str(var.name).c_str());
@@ -428,7 +432,8 @@ void Verifier::func(const Func& f) {
   }
   cur_insn_ = kNone;
   if (has_jret_ && has_ret_) error(ctx_.item(f.item()).loc, "%s uses both 'ret' and 'jret'", what.c_str());
-  if (has_jret_ && f.sig().nresults) error(ctx_.item(f.item()).loc, "%s uses 'jret' and so cannot have results", what.c_str());
+  if (has_jret_ && f.sig().nresults)
+    error(ctx_.item(f.item()).loc, "%s uses 'jret' and so cannot have results", what.c_str());
   cur_func_ = nullptr;
 }
 
@@ -464,7 +469,8 @@ void Verifier::module() {
       case ItemKind::Ref: {
         ItemId t = definition_of(ctx_, it.ref.target);
         if (t == kNone)
-          error(it.loc, "ref to undefined item '%s'", it.ref.target < ctx_.num_items() ? str(ctx_.item(it.ref.target).name).c_str() : "?");
+          error(it.loc, "ref to undefined item '%s'",
+                it.ref.target < ctx_.num_items() ? str(ctx_.item(it.ref.target).name).c_str() : "?");
         else if (ctx_.item(t).kind == ItemKind::Proto)
           error(it.loc, "ref to prototype '%s', which has no address", str(ctx_.item(t).name).c_str());
         break;
@@ -473,13 +479,18 @@ void Verifier::module() {
         const LrefPayload& lr = it.lref;
         ItemId fn = lr.func == kNone ? kNone : definition_of(ctx_, lr.func);
         if (fn == kNone || ctx_.item(fn).kind != ItemKind::Func) {
-          error(it.loc, "lref label '%s' does not belong to a function of this module", str(lr.label_name).c_str());
+          error(it.loc, "lref label '%s' is not placed by exactly one function of this module",
+                str(lr.label_name).c_str());
           break;
         }
         const Func& f = *ctx_.item(fn).func;
-        if (lr.label >= f.num_labels() || f.label(lr.label).def == kNone ||
-            (lr.label2 != kNone && (lr.label2 >= f.num_labels() || f.label(lr.label2).def == kNone)))
-          error(it.loc, "lref refers to a label that is not placed in function '%s'", str(f.name()).c_str());
+        if (lr.label >= f.num_labels() || f.label(lr.label).def == kNone)
+          error(it.loc, "lref label '%s' is not placed in function '%s'", str(lr.label_name).c_str(),
+                str(f.name()).c_str());
+        else if (lr.label2_name != 0 &&
+                 (lr.label2 == kNone || lr.label2 >= f.num_labels() || f.label(lr.label2).def == kNone))
+          error(it.loc, "lref label '%s' is not placed in function '%s', which places '%s'",
+                str(lr.label2_name).c_str(), str(f.name()).c_str(), str(lr.label_name).c_str());
         break;
       }
       case ItemKind::Expr: {
@@ -490,7 +501,8 @@ void Verifier::module() {
         }
         const Func& f = *ctx_.item(fn).func;
         if (f.sig().nparams != 0 || f.sig().nresults != 1 || f.sig().vararg)
-          error(it.loc, "expr function '%s' must take no arguments and return exactly one value", str(f.name()).c_str());
+          error(it.loc, "expr function '%s' must take no arguments and return exactly one value",
+                str(f.name()).c_str());
         for (InsnId i = f.first(); i != kNone; i = f.insn(i).next) {
           const Insn& in = f.insn(i);
           bool uses_mem = false;

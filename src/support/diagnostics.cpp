@@ -5,16 +5,14 @@
 
 namespace kite {
 
-void Diagnostics::error(std::string_view file, uint32_t line, uint32_t col, const char* fmt,
-                        ...) {
+void Diagnostics::error(std::string_view file, uint32_t line, uint32_t col, const char* fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   add(Severity::Error, file, line, col, fmt, ap);
   va_end(ap);
 }
 
-void Diagnostics::add(Severity sev, std::string_view file, uint32_t line, uint32_t col,
-                      const char* fmt, va_list ap) {
+void Diagnostics::add(Severity sev, std::string_view file, uint32_t line, uint32_t col, const char* fmt, va_list ap) {
   if (sev == Severity::Error) {
     if (errors_ >= error_limit_) return;
     errors_++;
@@ -23,8 +21,7 @@ void Diagnostics::add(Severity sev, std::string_view file, uint32_t line, uint32
   vsnprintf(buf, sizeof buf, fmt, ap);
   list_.push_back(Diagnostic{sev, std::string(file), line, col, buf});
   if (sev == Severity::Error && errors_ == error_limit_)
-    list_.push_back(Diagnostic{Severity::Note, std::string(file), 0, 0,
-                               "too many errors; stopping here"});
+    list_.push_back(Diagnostic{Severity::Note, std::string(file), 0, 0, "too many errors; stopping here"});
 }
 
 static const char* severity_name(Severity s) {

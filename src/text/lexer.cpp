@@ -73,12 +73,30 @@ Token Lexer::next() {
         }
         pos_++;
         return error(start, "stray carriage return");
-      case '\n': pos_++; t.kind = Tok::Newline; return t;
-      case ':': pos_++; t.kind = Tok::Colon; return t;
-      case ',': pos_++; t.kind = Tok::Comma; return t;
-      case ';': pos_++; t.kind = Tok::Semi; return t;
-      case '(': pos_++; t.kind = Tok::LParen; return t;
-      case ')': pos_++; t.kind = Tok::RParen; return t;
+      case '\n':
+        pos_++;
+        t.kind = Tok::Newline;
+        return t;
+      case ':':
+        pos_++;
+        t.kind = Tok::Colon;
+        return t;
+      case ',':
+        pos_++;
+        t.kind = Tok::Comma;
+        return t;
+      case ';':
+        pos_++;
+        t.kind = Tok::Semi;
+        return t;
+      case '(':
+        pos_++;
+        t.kind = Tok::LParen;
+        return t;
+      case ')':
+        pos_++;
+        t.kind = Tok::RParen;
+        return t;
       case '"': return lex_string(start);
       default: break;
     }

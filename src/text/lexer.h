@@ -9,7 +9,22 @@
 
 namespace kite::text {
 
-enum class Tok : uint8_t { Name, Int, Float, Double, LDouble, String, Colon, Comma, Semi, LParen, RParen, Newline, Eof, Error };
+enum class Tok : uint8_t {
+  Name,
+  Int,
+  Float,
+  Double,
+  LDouble,
+  String,
+  Colon,
+  Comma,
+  Semi,
+  LParen,
+  RParen,
+  Newline,
+  Eof,
+  Error
+};
 const char* tok_name(Tok t);
 
 struct Token {
@@ -17,8 +32,8 @@ struct Token {
   bool negative = false;  // numbers: written with a leading '-'
   uint32_t pos = 0;       // byte offset of the first character
   uint32_t len = 0;
-  NameId name = 0;        // Tok::Name
-  uint64_t ival = 0;      // Tok::Int: the 64-bit pattern
+  NameId name = 0;    // Tok::Name
+  uint64_t ival = 0;  // Tok::Int: the 64-bit pattern
   float fval = 0;
   double dval = 0;
   long double ldval = 0;

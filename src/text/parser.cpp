@@ -34,7 +34,9 @@ class Parser {
  private:
   // --- tokens
   void advance() { tok_ = lex_.next(); }
-  bool at_end_of_statement() const { return tok_.kind == Tok::Newline || tok_.kind == Tok::Semi || tok_.kind == Tok::Eof; }
+  bool at_end_of_statement() const {
+    return tok_.kind == Tok::Newline || tok_.kind == Tok::Semi || tok_.kind == Tok::Eof;
+  }
   uint32_t loc() const { return tok_.pos + 1; }
   std::string_view spelling(const Token& t) const { return text_.substr(t.pos, t.len); }
   std::string_view name_str(NameId n) const { return ctx_.name(n); }
@@ -63,7 +65,7 @@ class Parser {
   bool operand(bool label_position, Operand* out);
   bool mem_operand(Type t, Operand* out);
   bool var_name(VarId* out, const char* what);
-  bool signature(bool is_func, const Signature** out, std::vector<Param>* params);
+  bool signature(const Signature** out, std::vector<Param>* params);
   void finish_statement();
 
   // --- items and names
@@ -160,9 +162,9 @@ void Parser::run(std::vector<Module*>* out) {
     statement();
     if (tok_.kind == Tok::Newline || tok_.kind == Tok::Semi) advance();
   }
-  if (!labels_.empty() && !func_) error_at(labels_.back().pos, "label '%.*s' is not followed by an item",
-                                           static_cast<int>(name_str(labels_.back().name).size()),
-                                           name_str(labels_.back().name).data());
+  if (!labels_.empty() && !func_)
+    error_at(labels_.back().pos, "label '%.*s' is not followed by an item",
+             static_cast<int>(name_str(labels_.back().name).size()), name_str(labels_.back().name).data());
   if (func_) {
     error_at(static_cast<uint32_t>(text_.size()), "missing endfunc at end of file");
     end_func(static_cast<uint32_t>(text_.size()));
@@ -392,7 +394,7 @@ void Parser::declarations(Directive d) {
 }
 
 // Header: result types, then `type:name` / `blkN:size(name)` arguments, then an optional `...`.
-bool Parser::signature(bool is_func, const Signature** out, std::vector<Param>* params) {
+bool Parser::signature(const Signature** out, std::vector<Param>* params) {
   std::vector<Type> results;
   params->clear();
   bool vararg = false, ok = true;
@@ -473,7 +475,6 @@ bool Parser::signature(bool is_func, const Signature** out, std::vector<Param>* 
     }
   }
   if (!ok) recover();
-  if (is_func && vararg && params->empty()) error_at(tok_.pos, "a vararg function needs at least one fixed argument");
   *out = ctx_.new_signature(results, *params, vararg);
   return ok;
 }
@@ -482,7 +483,7 @@ void Parser::func_or_proto(bool is_func, uint32_t kw_pos) {
   NameId name = single_name(is_func ? "func" : "proto", true);
   std::vector<Param> params;
   const Signature* sig;
-  signature(is_func, &sig, &params);
+  signature(&sig, &params);
   ItemId id = define_item(is_func ? ItemKind::Func : ItemKind::Proto, name, kw_pos);
   if (!is_func) {
     ctx_.item(id).proto = sig;
@@ -497,10 +498,7 @@ void Parser::func_or_proto(bool is_func, uint32_t kw_pos) {
 void Parser::bind_var(NameId name, VarId v, uint32_t pos) {
   grow(var_of_name_, name);
   std::string_view s = name_str(name);
-  if (var_of_name_[name] != 0) {
-    error_at(pos, "redefinition of variable '%.*s'", static_cast<int>(s.size()), s.data());
-    return;
-  }
+  if (var_of_name_[name] != 0) return;  // the verifier reports the redefinition
   if (is_reserved_var_name(s)) error_at(pos, "'%.*s' is a reserved name", static_cast<int>(s.size()), s.data());
   var_of_name_[name] = v + 1;
 }
@@ -717,14 +715,8 @@ void Parser::instruction(Op op, uint32_t kw_pos) {
 
 void Parser::end_func(uint32_t pos) {
   (void)pos;
-  for (LabelId l = 0; l < func_->num_labels(); l++) {
-    const Label& lab = func_->label(l);
-    if (lab.def == kNone) {
-      std::string_view s = name_str(lab.name);
-      error_at(lab.loc - 1, "undefined label '%.*s'", static_cast<int>(s.size()), s.data());
-    }
-    label_of_name_[lab.name] = 0;
-  }
+  // Labels used but never placed are the verifier's to report.
+  for (LabelId l = 0; l < func_->num_labels(); l++) label_of_name_[func_->label(l).name] = 0;
   for (VarId v = 0; v < func_->num_vars(); v++) {
     NameId n = func_->var(v).name;
     if (n < var_of_name_.size()) var_of_name_[n] = 0;
@@ -751,38 +743,24 @@ void Parser::end_module(uint32_t pos) {
   }
   // lref labels are named at module level; in Kite labels belong to one function, so the
   // name must be defined by exactly one function of the module.
+  // lref labels are named at module level; in Kite labels belong to one function, so a name
+  // resolves when exactly one function of the module places it (the verifier reports the rest).
   for (ItemId id : lrefs_) {
     LrefPayload& lr = ctx_.item(id).lref;
-    uint32_t at = ctx_.item(id).loc - 1;
-    for (int k = 0; k < 2; k++) {
-      NameId want = k == 0 ? lr.label_name : lr.label2_name;
-      if (want == 0 || (k == 1 && lr.func == kNone)) continue;
-      Func* owner = nullptr;
-      LabelId found = kNone;
-      int matches = 0;
-      for (Func* f : funcs_)
-        for (LabelId l = 0; l < f->num_labels(); l++)
-          if (f->label(l).name == want && f->label(l).def != kNone) {
-            matches++;
-            if (!owner || f->item() == lr.func) {
-              owner = f;
-              found = l;
-            }
-          }
-      std::string_view s = name_str(want);
-      if (matches == 0) {
-        error_at(at, "lref of undefined label '%.*s'", static_cast<int>(s.size()), s.data());
-      } else if (k == 0 && matches > 1) {
-        error_at(at, "lref label '%.*s' is defined in several functions", static_cast<int>(s.size()), s.data());
-      } else if (k == 1 && owner->item() != lr.func) {
-        error_at(at, "lref labels must belong to one function");
-      } else if (k == 0) {
-        lr.func = owner->item();
-        lr.label = found;
-      } else {
-        lr.label2 = found;
-      }
-    }
+    Func* owner = nullptr;
+    int matches = 0;
+    for (Func* f : funcs_)
+      for (LabelId l = 0; l < f->num_labels(); l++)
+        if (f->label(l).name == lr.label_name && f->label(l).def != kNone) {
+          matches++;
+          owner = f;
+          lr.label = l;
+        }
+    if (matches != 1) continue;
+    lr.func = owner->item();
+    if (lr.label2_name == 0) continue;
+    for (LabelId l = 0; l < owner->num_labels(); l++)
+      if (owner->label(l).name == lr.label2_name && owner->label(l).def != kNone) lr.label2 = l;
   }
   lrefs_.clear();
   decls_.clear();
@@ -831,10 +809,10 @@ void Parser::data_item(Type t, uint32_t kw_pos) {
     if (!kind_ok) {
       if (tok_.kind == Tok::Int || tok_.kind == Tok::Float || tok_.kind == Tok::Double || tok_.kind == Tok::LDouble) {
         error_at(tok_.pos, "%s is not a value of data type '%s'",
-                 tok_.kind == Tok::Int       ? "an integer"
-                 : tok_.kind == Tok::Float   ? "a float literal"
-                 : tok_.kind == Tok::Double  ? "a double literal"
-                                             : "a long double literal",
+                 tok_.kind == Tok::Int      ? "an integer"
+                 : tok_.kind == Tok::Float  ? "a float literal"
+                 : tok_.kind == Tok::Double ? "a double literal"
+                                            : "a long double literal",
                  type_name(t));
       } else {
         fail_token("a data value");
@@ -965,6 +943,20 @@ bool parse_text(Context& ctx, std::string_view text, std::string_view file_name,
   Parser p(ctx, text, src, diags);
   p.run(modules);
   return diags.error_count() == errors_before;
+}
+
+}  // namespace kite
+
+namespace kite {
+
+bool check_text(Context& ctx, std::string_view text, std::string_view file_name, Diagnostics& diags,
+                std::vector<Module*>* modules, const VerifyOptions& opts) {
+  std::vector<Module*> local;
+  std::vector<Module*>* mods = modules ? modules : &local;
+  size_t first = mods->size();
+  bool ok = parse_text(ctx, text, file_name, diags, mods);
+  for (size_t i = first; i < mods->size(); i++) ok &= verify_module(ctx, *(*mods)[i], diags, opts);
+  return ok;
 }
 
 }  // namespace kite

@@ -295,8 +295,7 @@ void print_func(const Func& f, std::string& out) {
         top.push_back(p.second);  // its instruction was removed: declare it up front
     }
     later.swap(kept);
-    std::stable_sort(later.begin(), later.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(later.begin(), later.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::sort(top.begin(), top.end());
   }
   print_var_lines(f, top, out);
@@ -339,17 +338,68 @@ void print_data(const Context& ctx, const Item& it, std::string& out) {
     switch (d.type) {
       case Type::I8: append_int(static_cast<int8_t>(*p), false, out); break;
       case Type::U8: append_uint(*p, out); break;
-      case Type::I16: { int16_t v; memcpy(&v, p, 2); append_int(v, false, out); break; }
-      case Type::U16: { uint16_t v; memcpy(&v, p, 2); append_uint(v, out); break; }
-      case Type::I32: { int32_t v; memcpy(&v, p, 4); append_int(v, false, out); break; }
-      case Type::U32: { uint32_t v; memcpy(&v, p, 4); append_uint(v, out); break; }
-      case Type::I64: { int64_t v; memcpy(&v, p, 8); append_int(v, false, out); break; }
-      case Type::U64: case Type::P: { uint64_t v; memcpy(&v, p, 8); append_uint(v, out); break; }
-      case Type::F: { float v; memcpy(&v, p, 4); append_float(v, out); break; }
-      case Type::D: { double v; memcpy(&v, p, 8); append_double(v, out); break; }
-      case Type::LD: { long double v = 0; memcpy(&v, p, 10); append_ldouble(v, out); break; }
-      case Type::Blk0: case Type::Blk1: case Type::Blk2: case Type::Blk3: case Type::Blk4:
-      case Type::RBlk: case Type::Undef: out += "%bad"; break;
+      case Type::I16: {
+        int16_t v;
+        memcpy(&v, p, 2);
+        append_int(v, false, out);
+        break;
+      }
+      case Type::U16: {
+        uint16_t v;
+        memcpy(&v, p, 2);
+        append_uint(v, out);
+        break;
+      }
+      case Type::I32: {
+        int32_t v;
+        memcpy(&v, p, 4);
+        append_int(v, false, out);
+        break;
+      }
+      case Type::U32: {
+        uint32_t v;
+        memcpy(&v, p, 4);
+        append_uint(v, out);
+        break;
+      }
+      case Type::I64: {
+        int64_t v;
+        memcpy(&v, p, 8);
+        append_int(v, false, out);
+        break;
+      }
+      case Type::U64:
+      case Type::P: {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        append_uint(v, out);
+        break;
+      }
+      case Type::F: {
+        float v;
+        memcpy(&v, p, 4);
+        append_float(v, out);
+        break;
+      }
+      case Type::D: {
+        double v;
+        memcpy(&v, p, 8);
+        append_double(v, out);
+        break;
+      }
+      case Type::LD: {
+        long double v = 0;
+        memcpy(&v, p, 10);
+        append_ldouble(v, out);
+        break;
+      }
+      case Type::Blk0:
+      case Type::Blk1:
+      case Type::Blk2:
+      case Type::Blk3:
+      case Type::Blk4:
+      case Type::RBlk:
+      case Type::Undef: out += "%bad"; break;
     }
   }
   out += '\n';

@@ -78,7 +78,8 @@ bool run_checks(const std::vector<Check>& checks, const std::string& output, std
     size_t found = out.size();
     if (c.kind == Check::Next) {
       if (!have_match || pos >= out.size() || out[pos].find(c.text) == std::string::npos) {
-        *report += "  line " + std::to_string(c.line) + ": next: '" + c.text + "' is not on the line after the previous match\n";
+        *report += "  line " + std::to_string(c.line) + ": next: '" + c.text +
+                   "' is not on the line after the previous match\n";
         return false;
       }
       found = pos;
@@ -122,13 +123,11 @@ Loaded load(const std::string& path, const std::string& text, Diagnostics& diags
   Loaded r;
   Context ctx;
   std::vector<Module*> mods;
-  r.parsed = parse_text(ctx, text, path, diags, &mods);
-  if (!r.parsed) return r;
   VerifyOptions opts;
   opts.hard_reg_fits = x86_64::hard_reg_fits;
-  r.verified = true;
-  for (Module* m : mods) r.verified &= verify_module(ctx, *m, diags, opts);
-  for (Module* m : mods) print_module(ctx, *m, r.printed);
+  r.verified = r.parsed = check_text(ctx, text, path, diags, &mods, opts);
+  if (r.verified)
+    for (Module* m : mods) print_module(ctx, *m, r.printed);
   return r;
 }
 

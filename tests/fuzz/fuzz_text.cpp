@@ -13,9 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Context ctx;
     Diagnostics diags;
     std::vector<Module*> mods;
-    bool ok = parse_text(ctx, text, "fuzz.mir", diags, &mods);
-    if (ok)
-      for (Module* m : mods) ok &= verify_module(ctx, *m, diags);
+    bool ok = check_text(ctx, text, "fuzz.mir", diags, &mods);
     if (!ok) {
       if (diags.list().empty()) abort();  // rejected without a message
       return 0;
@@ -25,9 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Context ctx;
   Diagnostics diags;
   std::vector<Module*> mods;
-  bool ok = parse_text(ctx, first, "fuzz2.mir", diags, &mods);
-  if (ok)
-    for (Module* m : mods) ok &= verify_module(ctx, *m, diags);
+  bool ok = check_text(ctx, first, "fuzz2.mir", diags, &mods);
   if (!ok) abort();  // printed text must read back
   std::string second;
   for (Module* m : mods) print_module(ctx, *m, second);

@@ -29,10 +29,59 @@ struct Rng {
 };
 
 const char* const kSnippets[] = {
-    ":", ",", ";", "(", ")", "\"", "#", "\n", "\r", "\t", " ", "\\", "-", "+", ".", "0x", "1e", "L1:",
-    "...", "blk:16(", "i64:", "f:", "ld:", "rblk", "endfunc\n", "endmodule\n", "func", "proto", "local i64:",
-    "call", "ret", "switch", "bo", "lref", "expr", "export", "import", "forward", "\x00", "\xff", "999999999999999999999",
-    "1.5f", "2.5L", "-0.0", "\\x4", "::", "(, ", ", 3)", "va_start", "addr", "jret", "label", "string \"",
+    ":",
+    ",",
+    ";",
+    "(",
+    ")",
+    "\"",
+    "#",
+    "\n",
+    "\r",
+    "\t",
+    " ",
+    "\\",
+    "-",
+    "+",
+    ".",
+    "0x",
+    "1e",
+    "L1:",
+    "...",
+    "blk:16(",
+    "i64:",
+    "f:",
+    "ld:",
+    "rblk",
+    "endfunc\n",
+    "endmodule\n",
+    "func",
+    "proto",
+    "local i64:",
+    "call",
+    "ret",
+    "switch",
+    "bo",
+    "lref",
+    "expr",
+    "export",
+    "import",
+    "forward",
+    "\x00",
+    "\xff",
+    "999999999999999999999",
+    "1.5f",
+    "2.5L",
+    "-0.0",
+    "\\x4",
+    "::",
+    "(, ",
+    ", 3)",
+    "va_start",
+    "addr",
+    "jret",
+    "label",
+    "string \"",
 };
 
 std::string mutate(const std::string& in, Rng& rng) {
@@ -42,7 +91,7 @@ std::string mutate(const std::string& in, Rng& rng) {
     size_t pos = rng.below(s.size());
     switch (rng.below(6)) {
       case 0: s[pos] = static_cast<char>(rng.below(256)); break;  // overwrite
-      case 1: {                                                    // insert a snippet
+      case 1: {                                                   // insert a snippet
         const char* snip = kSnippets[rng.below(sizeof kSnippets / sizeof kSnippets[0])];
         s.insert(pos, snip[0] ? std::string(snip) : std::string(1, '\0'));
         break;
@@ -78,11 +127,9 @@ Outcome load(const std::string& text) {
   Context ctx;
   Diagnostics diags;
   std::vector<Module*> mods;
-  o.accepted = parse_text(ctx, text, "variant.mir", diags, &mods);
   VerifyOptions opts;
   opts.hard_reg_fits = x86_64::hard_reg_fits;
-  if (o.accepted)
-    for (Module* m : mods) o.accepted &= verify_module(ctx, *m, diags, opts);
+  o.accepted = check_text(ctx, text, "variant.mir", diags, &mods, opts);
   if (o.accepted)
     for (Module* m : mods) print_module(ctx, *m, o.printed);
   o.diags = diags.list();
@@ -131,7 +178,7 @@ TEST(Mutation, EveryVariantIsAcceptedCleanlyOrRejectedWithALocation) {
     for (const Diagnostic& d : o.diags) {
       if (d.severity != Severity::Error) continue;
       ASSERT_FALSE(d.message.empty());
-      ASSERT_EQ(d.file, "variant.mir");
+      ASSERT_EQ(d.file, "variant.mir") << d.message;
       located |= d.line > 0 && d.col > 0;
     }
     ASSERT_TRUE(located) << "variant " << v << ": no error has a line and column\n" << text;

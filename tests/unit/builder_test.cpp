@@ -38,12 +38,13 @@ TEST(Builder, ApiErrorsNameTheFunctionAndInstruction) {
   Func* f = ctx.new_func(*m, "bad", {Type::D}, {{Type::I64, "a"}});
   FuncBuilder b(*f);
   b.emit(Op::Add, {var(0), var(0), dimm(1.0)});  // a double where an int is wanted
-  b.emit(Op::Ret, {var(0)});                      // an int returned as a double
+  b.emit(Op::Ret, {var(0)});                     // an int returned as a double
   Diagnostics diags;
   EXPECT_FALSE(verify_module(ctx, *m, diags));
   std::string e = errors_of(diags);
   EXPECT_NE(e.find("function 'bad', insn 0 (add): operand 3 of 'add' must be an int, not a double literal"),
-            std::string::npos) << e;
+            std::string::npos)
+      << e;
   EXPECT_NE(e.find("insn 1 (ret)"), std::string::npos) << e;
 }
 

@@ -1,7 +1,7 @@
 // The tokenizer on its own: number bases and suffixes, strings and escapes, errors.
-#include <gtest/gtest.h>
-
 #include "../../src/text/lexer.h"
+
+#include <gtest/gtest.h>
 
 using namespace kite;
 using namespace kite::text;
@@ -89,7 +89,7 @@ TEST(Lexer, StringEscapesAndImplicitNul) {
   auto r = lex(R"("a\n\t\x41\101\7\q")");
   ASSERT_EQ(r->toks[0].kind, Tok::String);
   EXPECT_EQ(r->last_string, std::string("a\n\tAA\7q\0", 8));
-  EXPECT_EQ(lex("\"\"")->last_string.size(), 0u);  // the empty string gets no NUL
+  EXPECT_EQ(lex("\"\"")->last_string.size(), 0u);                    // the empty string gets no NUL
   EXPECT_EQ(lex(R"("x\000")")->last_string, std::string("x\0", 2));  // already NUL-terminated
 }
 

@@ -18,11 +18,9 @@ bool load(const std::string& name, const std::string& text, std::string* printed
   Context ctx;
   Diagnostics diags;
   std::vector<Module*> mods;
-  bool ok = parse_text(ctx, text, name, diags, &mods);
   VerifyOptions opts;
   opts.hard_reg_fits = x86_64::hard_reg_fits;
-  if (ok)
-    for (Module* m : mods) ok &= verify_module(ctx, *m, diags, opts);
+  bool ok = check_text(ctx, text, name, diags, &mods, opts);
   for (const Diagnostic& d : diags.list()) *errors += Diagnostics::format(d) + "\n";
   for (Module* m : mods) print_module(ctx, *m, *printed);
   return ok;

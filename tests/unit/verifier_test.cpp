@@ -13,11 +13,9 @@ std::string check(const std::string& body) {
   Diagnostics diags;
   std::vector<Module*> mods;
   std::string text = "m: module\n" + body + "\nendmodule\n";
-  if (parse_text(ctx, text, "t.mir", diags, &mods)) {
-    VerifyOptions opts;
-    opts.hard_reg_fits = x86_64::hard_reg_fits;
-    for (Module* m : mods) verify_module(ctx, *m, diags, opts);
-  }
+  VerifyOptions opts;
+  opts.hard_reg_fits = x86_64::hard_reg_fits;
+  check_text(ctx, text, "t.mir", diags, &mods, opts);
   std::string s;
   for (const Diagnostic& d : diags.list()) s += Diagnostics::format(d) + "\n";
   return s;
@@ -36,7 +34,8 @@ TEST(Verifier, LocationsPointAtTheInstruction) {
 
 TEST(Verifier, HardRegisters) {
   EXPECT_EQ(check("f: func\n global i64:a:r12, d:b:xmm15, ld:c:st1\n ret\n endfunc"), "");
-  EXPECT_NE(check("f: func\n global i64:a:xmm1\n ret\n endfunc").find("not a register that can hold"), std::string::npos);
+  EXPECT_NE(check("f: func\n global i64:a:xmm1\n ret\n endfunc").find("not a register that can hold"),
+            std::string::npos);
   EXPECT_NE(check("f: func\n global i64:a:rsp\n ret\n endfunc").find("not a register"), std::string::npos);
   EXPECT_NE(check("f: func\n global d:a:xmm16\n ret\n endfunc").find("not a register"), std::string::npos);
 }

@@ -4,8 +4,8 @@
 namespace kite::x86_64 {
 
 bool hard_reg_fits(std::string_view name, Type type) {
-  static constexpr std::string_view kGpr[] = {"rax", "rcx", "rdx", "rbx", "rsi", "rdi", "r8",  "r9",
-                                              "r10", "r11", "r12", "r13", "r14", "r15"};
+  static constexpr std::string_view kGpr[] = {"rax", "rcx", "rdx", "rbx", "rsi", "rdi", "r8",
+                                              "r9",  "r10", "r11", "r12", "r13", "r14", "r15"};
   for (std::string_view r : kGpr)
     if (name == r) return type == Type::I64;
   if (name.size() >= 4 && name.substr(0, 3) == "xmm") {
