@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kite/runtime.h"
 #include "kite/text.h"
 #include "kite/verify.h"
 #include "target/x86_64/registers.h"
@@ -19,6 +20,9 @@ const char kUsage[] =
     "commands:\n"
     "  check FILE...   parse and verify IR text; diagnostics go to stderr\n"
     "  fmt FILE...     print the canonical text of each file on stdout\n"
+    "  run FILE... [--entry NAME] [--interp] [-- ARGS...]\n"
+    "                  load, link and run main (or NAME); with two parameters it gets\n"
+    "                  argc/argv (the first file name, then ARGS); exits with its result\n"
     "\n"
     "options:\n"
     "  --help          show this help\n"
@@ -46,6 +50,83 @@ bool load(kite::Context& ctx, const char* path, const std::string& text, std::ve
   return ok;
 }
 
+int run_command(int argc, char** argv) {
+  std::vector<const char*> files;
+  std::vector<const char*> prog_args;
+  std::string entry = "main";
+  for (int i = 2; i < argc; i++) {
+    std::string a = argv[i];
+    if (a == "--") {
+      for (int k = i + 1; k < argc; k++) prog_args.push_back(argv[k]);
+      break;
+    }
+    if (a == "--entry") {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "kite: --entry needs a function name\n");
+        return 2;
+      }
+      entry = argv[++i];
+    } else if (a == "--interp") {
+      // the only execution mode so far
+    } else if (a.size() > 1 && a[0] == '-') {
+      fprintf(stderr, "kite: unknown option '%s'\n", a.c_str());
+      return 2;
+    } else {
+      files.push_back(argv[i]);
+    }
+  }
+  if (files.empty()) {
+    fprintf(stderr, "kite: run needs at least one file\n");
+    return 2;
+  }
+  kite::Context ctx;
+  std::vector<kite::Module*> mods;
+  std::vector<std::string> texts(files.size());
+  bool ok = true;
+  for (size_t i = 0; i < files.size(); i++) {
+    if (!read_file(files[i], &texts[i])) {
+      fprintf(stderr, "kite: cannot read '%s': %s\n", files[i], strerror(errno));
+      return 2;
+    }
+    ok &= load(ctx, files[i], texts[i], &mods);
+  }
+  if (!ok) return 1;
+  std::unique_ptr<kite::Runtime> rt = kite::make_interpreter_runtime(ctx);
+  kite::Diagnostics diags;
+  for (kite::Module* m : mods) rt->load(*m, diags);
+  if (!diags.has_errors()) rt->link(diags);
+  for (const kite::Diagnostic& d : diags.list()) {
+    std::string_view src;
+    for (size_t i = 0; i < files.size(); i++)
+      if (d.file == files[i]) src = texts[i];
+    fputs(kite::Diagnostics::render(d, src).c_str(), stderr);
+  }
+  if (diags.has_errors()) return 1;
+  kite::ItemId fn = rt->find_function(entry);
+  if (fn == kite::kNone) {
+    fprintf(stderr, "kite: no function '%s' to run\n", entry.c_str());
+    return 1;
+  }
+  const kite::Signature& sig = ctx.item(fn).func->sig();
+  std::vector<char*> argv_vec;
+  argv_vec.push_back(const_cast<char*>(files[0]));
+  for (const char* a : prog_args) argv_vec.push_back(const_cast<char*>(a));
+  argv_vec.push_back(nullptr);
+  kite::Value args[2] = {};
+  if (sig.nparams == 2) {
+    args[0].i = static_cast<int64_t>(argv_vec.size() - 1);
+    args[1].p = argv_vec.data();
+  } else if (sig.nparams != 0) {
+    fprintf(stderr, "kite: '%s' must take no parameters or (argc, argv)\n", entry.c_str());
+    return 1;
+  }
+  kite::Value results[8] = {};
+  rt->call(fn, std::span<const kite::Value>(args, sig.nparams), results);
+  fflush(stdout);
+  if (sig.nresults == 0 || !kite::is_int_type(sig.results[0])) return 0;
+  return static_cast<int>(results[0].i);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,6 +143,7 @@ int main(int argc, char** argv) {
     printf("kite %s\n", KITE_VERSION);
     return 0;
   }
+  if (cmd == "run") return run_command(argc, argv);
   if (cmd != "check" && cmd != "fmt") {
     fprintf(stderr, "kite: unknown command '%s' (try 'kite --help')\n", cmd.c_str());
     return 2;

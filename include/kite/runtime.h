@@ -1,0 +1,53 @@
+// Running IR: load modules into a Runtime, link them (imports resolve against other modules'
+// exports, then against native symbols), then call functions through their native-callable
+// entry points. Every function has one stable address; what runs behind it (the interpreter
+// today, compiled code later) can change without callers noticing.
+#pragma once
+#include <memory>
+#include <span>
+#include <string_view>
+
+#include "kite/diagnostics.h"
+#include "kite/ir.h"
+#include "kite/value.h"
+
+namespace kite {
+
+class Runtime {
+ public:
+  // Resolves names that no loaded module exports; returns null when unknown.
+  using Resolver = void* (*)(void* user, const char* name);
+
+  virtual ~Runtime() = default;
+
+  // Defines a native symbol for imports (checked before the resolver).
+  virtual void define_external(std::string_view name, void* address) = 0;
+  // Replaces the default resolver (dlsym over the running process).
+  virtual void set_resolver(Resolver resolver, void* user) = 0;
+
+  // Lays out the module's data, gives each function its entry point, publishes its exports.
+  virtual bool load(Module& m, Diagnostics& diags) = 0;
+  // Links every module loaded since the last link: imports, ref/lref/expr data, and prepares
+  // each function to run. Errors name the symbol and the module.
+  virtual bool link(Diagnostics& diags) = 0;
+
+  // The address of a linked item: an exported name first, then any item of that name in the
+  // loaded modules. Functions give their native-callable entry. Null when unknown.
+  virtual void* address(std::string_view name) const = 0;
+  // The function item of that name (exported first), or kNone.
+  virtual ItemId find_function(std::string_view name) const = 0;
+  // Calls a function with arguments in Value cells (blocks: the address of their bytes);
+  // results go to results[0..nresults).
+  virtual void call(ItemId func, std::span<const Value> args, Value* results) = 0;
+
+  // A typed view of a function's entry: rt.function<int(int, char**)>("main").
+  template <typename F>
+  F* function(std::string_view name) const {
+    return reinterpret_cast<F*>(address(name));
+  }
+};
+
+// A runtime that interprets every function.
+std::unique_ptr<Runtime> make_interpreter_runtime(Context& ctx);
+
+}  // namespace kite

@@ -1,0 +1,59 @@
+// The interpreter as an Executor: functions are translated at link time and run by the
+// threaded dispatch loop; native code enters them through generated shims.
+#include <memory>
+
+#include "translate.h"
+
+namespace kite::interp {
+namespace {
+
+// Called by a function's shim with the native arguments.
+void shim_entry(void* fn_context, const NativeArgs* in, Value* results) {
+  FuncState& fs = *static_cast<FuncState*>(fn_context);
+  const Code& code = *static_cast<const Code*>(fs.exec);
+  Value args[64];
+  std::unique_ptr<Value[]> big;
+  Value* a = args;
+  if (fs.shape.nfixed * 2 > 64) {
+    big.reset(new Value[fs.shape.nfixed * 2]);
+    a = big.get();
+  }
+  code.linker->target().unpack_args(fs.shape, *in, a);
+  run(code, a, results, in);
+}
+
+class InterpExecutor final : public Executor {
+ public:
+  ShimEntry shim_entry() override { return interp::shim_entry; }
+
+  bool prepare(Linker& linker, FuncState& fs, Diagnostics& diags) override {
+    codes_.push_back(std::make_unique<Code>());
+    Code& code = *codes_.back();
+    if (!translate(linker, fs, code, diags)) return false;
+    fs.exec = &code;
+    return true;
+  }
+
+  void* label_address(FuncState& fs, LabelId label) override {
+    const Code& code = *static_cast<const Code*>(fs.exec);
+    return const_cast<uint64_t*>(code.words.data() + code.label_words[label]);
+  }
+
+  void call(FuncState& fs, const Value* args, Value* results) override {
+    run(*static_cast<const Code*>(fs.exec), args, results, nullptr);
+  }
+
+ private:
+  std::vector<std::unique_ptr<Code>> codes_;
+};
+
+}  // namespace
+}  // namespace kite::interp
+
+namespace kite {
+
+std::unique_ptr<Runtime> make_interpreter_runtime(Context& ctx) {
+  return std::make_unique<Linker>(ctx, std::make_unique<interp::InterpExecutor>());
+}
+
+}  // namespace kite

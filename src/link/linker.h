@@ -1,0 +1,88 @@
+// The linker: loads modules into memory (data sections, one stable entry point per function),
+// resolves imports, fills ref/lref/expr data, and hands functions to an Executor (the
+// interpreter today) that prepares and runs them.
+#pragma once
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "jit/code_memory.h"
+#include "kite/runtime.h"
+#include "target/target.h"
+
+namespace kite {
+
+// The run-time state of one IR function.
+struct FuncState {
+  Func* func;
+  ItemId item;
+  CallShape shape;     // parameters (nfixed of them) and results, as native code sees them
+  void* slot;          // what the thunk jumps to (the shim into the executor, or code)
+  void* thunk;         // the function's one stable, native-callable address
+  void* exec = nullptr;  // the executor's prepared form
+};
+
+class Linker;
+
+class Executor {
+ public:
+  virtual ~Executor() = default;
+  // The entry that native-callable shims of this executor's functions call.
+  virtual ShimEntry shim_entry() = 0;
+  // Prepares a function to run (the interpreter translates it). Called once, at link.
+  virtual bool prepare(Linker& linker, FuncState& fs, Diagnostics& diags) = 0;
+  // The address of a label in the prepared function (for laddr and lref).
+  virtual void* label_address(FuncState& fs, LabelId label) = 0;
+  // Runs a prepared, non-variadic function.
+  virtual void call(FuncState& fs, const Value* args, Value* results) = 0;
+};
+
+class Linker final : public Runtime {
+ public:
+  Linker(Context& ctx, std::unique_ptr<Executor> exec);
+  ~Linker() override;
+
+  void define_external(std::string_view name, void* address) override;
+  void set_resolver(Resolver resolver, void* user) override;
+  bool load(Module& m, Diagnostics& diags) override;
+  bool link(Diagnostics& diags) override;
+  void* address(std::string_view name) const override;
+  ItemId find_function(std::string_view name) const override;
+  void call(ItemId func, std::span<const Value> args, Value* results) override;
+
+  // For executors.
+  Context& context() { return ctx_; }
+  Target& target() { return target_; }
+  CodeMemory& code_memory() { return code_; }
+  void* item_address(ItemId id) const;           // through declarations to the definition
+  FuncState* func_state(ItemId id) const;        // the IR function an item names, or null
+  FuncState* func_state_at(void* address) const;  // the IR function with this entry, or null
+  NativeCallGlue call_glue(const CallShape& shape);
+  void* copy_string(std::string_view bytes);      // a stable, writable copy
+
+ private:
+  bool layout_data(Module& m, Diagnostics& diags);
+  void* resolve_import(const Item& it);
+  void error_at(Diagnostics& diags, const Module& m, uint32_t loc, const char* fmt, ...)
+      __attribute__((format(printf, 5, 6)));
+
+  Context& ctx_;
+  std::unique_ptr<Executor> exec_;
+  Target& target_;
+  CodeMemory code_;
+  Resolver resolver_;
+  void* resolver_user_ = nullptr;
+  std::vector<void*> addresses_;           // by ItemId; null until resolved
+  std::vector<FuncState*> func_states_;    // by ItemId
+  std::vector<std::unique_ptr<FuncState>> func_store_;
+  std::unordered_map<void*, FuncState*> by_entry_;
+  IdMap exports_;                          // name -> exporting definition
+  IdMap externals_;                        // name -> index in external_addrs_
+  std::vector<void*> external_addrs_;
+  std::vector<Module*> loaded_, pending_;
+  std::vector<void*> blocks_;              // data sections and string copies (freed at the end)
+  std::unordered_map<std::string, NativeCallGlue> glues_;
+};
+
+}  // namespace kite
