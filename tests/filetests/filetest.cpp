@@ -5,9 +5,13 @@
 #include <cstring>
 #include <sstream>
 
+#include <cmath>
+
+#include "kite/runtime.h"
 #include "kite/text.h"
 #include "kite/verify.h"
 #include "target/x86_64/registers.h"
+#include "text/lexer.h"
 
 namespace kite::filetest {
 namespace {
@@ -237,6 +241,204 @@ Result run_verify(const std::string& path, const std::string& text, const std::v
   return r;
 }
 
+
+// --- test run: `# run: f(ARGS) == RESULTS` lines, executed through a runtime.
+
+struct Literal {
+  text::Tok kind = text::Tok::Error;
+  uint64_t ival = 0;
+  float f = 0;
+  double d = 0;
+  long double ld = 0;
+  bool is_nan = false, is_inf = false, negative = false;
+};
+
+// Lexes a comma-separated list of literals; `nan`, `inf`, `-inf` are allowed.
+bool parse_literals(std::string_view s, std::vector<Literal>* out) {
+  Interner names;
+  text::Lexer lx(s, names);
+  for (;;) {
+    text::Token t = lx.next();
+    if (t.kind == text::Tok::Eof) return true;
+    Literal lit;
+    bool neg = false;
+    if (t.kind == text::Tok::Error && s.substr(t.pos, 1) == "-") {
+      neg = true;
+      t = lx.next();
+    }
+    if (t.kind == text::Tok::Name) {
+      std::string_view n = names.str(t.name);
+      if (n == "nan") lit.is_nan = true;
+      else if (n == "inf") lit.is_inf = true;
+      else return false;
+      lit.negative = neg;
+      lit.kind = text::Tok::Name;
+    } else if (t.kind == text::Tok::Int || t.kind == text::Tok::Float || t.kind == text::Tok::Double ||
+               t.kind == text::Tok::LDouble) {
+      lit.kind = t.kind;
+      lit.ival = t.ival;
+      lit.f = t.fval;
+      lit.d = t.dval;
+      lit.ld = t.ldval;
+    } else {
+      return false;
+    }
+    out->push_back(lit);
+    t = lx.next();
+    if (t.kind == text::Tok::Eof) return true;
+    if (t.kind != text::Tok::Comma) return false;
+  }
+}
+
+bool to_value(const Literal& l, Type t, Value* v) {
+  memset(v, 0, sizeof *v);
+  if (l.kind == text::Tok::Name) {  // nan / inf
+    double x = l.is_nan ? NAN : (l.negative ? -INFINITY : INFINITY);
+    if (t == Type::F) v->f = static_cast<float>(x);
+    else if (t == Type::D) v->d = x;
+    else if (t == Type::LD) v->ld = x;
+    else return false;
+    return true;
+  }
+  if (is_int_type(t) && l.kind == text::Tok::Int) v->u = l.ival;
+  else if (t == Type::F && l.kind == text::Tok::Float) v->f = l.f;
+  else if (t == Type::D && l.kind == text::Tok::Double) v->d = l.d;
+  else if (t == Type::LD && l.kind == text::Tok::LDouble) v->ld = l.ld;
+  else return false;
+  return true;
+}
+
+// Canonical text of a result, for reports and --bless.
+std::string value_text(const Value& v, Type t) {
+  char buf[80];
+  if (is_int_type(t)) {
+    snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v.i));
+  } else if (t == Type::F) {
+    if (std::isnan(v.f)) return "nan";
+    if (std::isinf(v.f)) return v.f < 0 ? "-inf" : "inf";
+    snprintf(buf, sizeof buf, "%.9g", static_cast<double>(v.f));
+    std::string s = buf;
+    if (s.find_first_of(".e") == std::string::npos) s += ".0";
+    return s + "f";
+  } else if (t == Type::D) {
+    if (std::isnan(v.d)) return "nan";
+    if (std::isinf(v.d)) return v.d < 0 ? "-inf" : "inf";
+    snprintf(buf, sizeof buf, "%.17g", v.d);
+    std::string s = buf;
+    if (s.find_first_of(".e") == std::string::npos) s += ".0";
+    return s;
+  } else {
+    if (std::isnan(v.ld)) return "nan";
+    if (std::isinf(v.ld)) return v.ld < 0 ? "-inf" : "inf";
+    snprintf(buf, sizeof buf, "%.21Lg", v.ld);
+    std::string s = buf;
+    if (s.find_first_of(".e") == std::string::npos) s += ".0";
+    return s + "L";
+  }
+  return buf;
+}
+
+// Bit-exact comparison; a NaN matches any NaN.
+bool same(const Value& got, const Value& want, Type t) {
+  if (is_int_type(t)) return got.i == want.i;
+  if (t == Type::F) return (std::isnan(got.f) && std::isnan(want.f)) || memcmp(&got.f, &want.f, 4) == 0;
+  if (t == Type::D) return (std::isnan(got.d) && std::isnan(want.d)) || memcmp(&got.d, &want.d, 8) == 0;
+  return (std::isnan(got.ld) && std::isnan(want.ld)) || memcmp(&got.ld, &want.ld, 10) == 0;
+}
+
+Result run_run(const std::string& path, const std::string& text, const std::vector<std::string>& lines) {
+  Result r;
+  Context ctx;
+  Diagnostics diags;
+  std::vector<Module*> mods;
+  VerifyOptions opts;
+  opts.hard_reg_fits = x86_64::hard_reg_fits;
+  if (!check_text(ctx, text, path, diags, &mods, opts)) {
+    r.report = "  unexpected diagnostics:\n" + diag_text(diags);
+    return r;
+  }
+  std::unique_ptr<Runtime> rt = make_interpreter_runtime(ctx);
+  for (Module* m : mods) rt->load(*m, diags);
+  if (!diags.has_errors()) rt->link(diags);
+  if (diags.has_errors()) {
+    r.report = "  link errors:\n" + diag_text(diags);
+    return r;
+  }
+  bool ok = true;
+  int runs = 0;
+  std::string blessed;
+  for (size_t i = 0; i < lines.size(); i++) {
+    const std::string& line = lines[i];
+    std::string t = trim(line);
+    if (t.rfind("# run:", 0) != 0) {
+      blessed += line + "\n";
+      continue;
+    }
+    std::string where = "  line " + std::to_string(i + 1) + ": ";
+    std::string call = trim(t.substr(6));
+    size_t eq = call.find("==");
+    size_t lp = call.find('('), rp = call.rfind(')', eq);
+    if (eq == std::string::npos || lp == std::string::npos || rp == std::string::npos || rp < lp) {
+      r.report += where + "malformed run line (write '# run: f(1, 2) == 3')\n";
+      ok = false;
+      blessed += line + "\n";
+      continue;
+    }
+    std::string fname = trim(call.substr(0, lp));
+    std::vector<Literal> args, want;
+    if (!parse_literals(call.substr(lp + 1, rp - lp - 1), &args) || !parse_literals(call.substr(eq + 2), &want)) {
+      r.report += where + "cannot read the literals\n";
+      ok = false;
+      blessed += line + "\n";
+      continue;
+    }
+    ItemId fn = rt->find_function(fname);
+    if (fn == kNone) {
+      r.report += where + "no function '" + fname + "'\n";
+      ok = false;
+      blessed += line + "\n";
+      continue;
+    }
+    const Signature& sig = ctx.item(fn).func->sig();
+    std::vector<Value> av(args.size());
+    bool args_ok = args.size() == sig.nparams || (sig.vararg && args.size() >= sig.nparams);
+    for (size_t k = 0; args_ok && k < args.size(); k++) {
+      Type pt = k < sig.nparams ? sig.params[k].type : (args[k].kind == text::Tok::Double ? Type::D : Type::I64);
+      args_ok = to_value(args[k], pt, &av[k]);
+    }
+    if (!args_ok) {
+      r.report += where + "arguments do not match the parameters of '" + fname + "'\n";
+      ok = false;
+      blessed += line + "\n";
+      continue;
+    }
+    Value res[8];
+    memset(res, 0, sizeof res);
+    rt->call(fn, av, res);
+    runs++;
+    std::string got_text;
+    bool match = want.size() == sig.nresults;
+    for (uint32_t k = 0; k < sig.nresults; k++) {
+      got_text += (k ? ", " : "") + value_text(res[k], sig.results[k]);
+      Value w;
+      if (k < want.size() && (!to_value(want[k], sig.results[k], &w) || !same(res[k], w, sig.results[k]))) match = false;
+    }
+    if (!match) {
+      r.report += where + fname + "(" + call.substr(lp + 1, rp - lp - 1) + ") gave " + got_text + ", expected" +
+                  call.substr(eq + 2) + "\n";
+      ok = false;
+    }
+    blessed += line.substr(0, line.find("# run:")) + "# run: " + trim(call.substr(0, eq)) + " == " + got_text + "\n";
+  }
+  if (runs == 0 && ok) {
+    r.report += "  a run test needs '# run:' lines\n";
+    ok = false;
+  }
+  r.blessed = blessed;
+  r.ok = ok;
+  return r;
+}
+
 }  // namespace
 
 Result run_filetest(const std::string& path, const std::string& text) {
@@ -250,6 +452,7 @@ Result run_filetest(const std::string& path, const std::string& text) {
   }
   if (kind == "print") return run_print(path, text, lines);
   if (kind == "verify") return run_verify(path, text, lines);
+  if (kind == "run") return run_run(path, text, lines);
   Result r;
   r.report = kind.empty() ? "  the first line must be a '# test KIND' header" : "  unknown test kind '" + kind + "'";
   return r;
