@@ -404,12 +404,15 @@ L_JCall : {
   Value* av = reinterpret_cast<Value*>(stack_alloc(st, uint64_t(cs.nargs) * sizeof(Value)));
   for (uint32_t i = 0; i < cs.nargs; i++) memcpy(&av[i], fp + cs.args[i], cs.arg_is_ld[i] ? 16 : 8);
   Value rv[8];
+  // Interpreted callees run directly; anything else (native code, or a function whose entry
+  // has been redirected to compiled code) is called through its entry point.
   FuncState* callee = cs.callee;
   void* jret_target = nullptr;
-  if (!callee && cs.glue) {  // indirect: an interpreted function takes the fast path
+  if (!callee) {
     FuncState* fs = code->linker->func_state_at(reinterpret_cast<void*>(U(2)));
     if (fs && fs->exec && !fs->shape.vararg && fs->shape.args.size() == cs.nargs) callee = fs;
   }
+  if (callee && callee->slot != callee->shim) callee = nullptr;
   if (callee)
     jret_target = run(*static_cast<const Code*>(callee->exec), av, rv, nullptr);
   else

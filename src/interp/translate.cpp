@@ -343,12 +343,13 @@ void Translator::call(const Insn& in) {
   MicroOp op;
   uint64_t callee_slot = kZeroSlot;
   FuncState* target = callee.kind == OperandKind::Item ? lk_.func_state(callee.a) : nullptr;
+  cs->glue = lk_.call_glue(cs->shape);  // also used when the callee stops being interpreted
   if (target && !target->shape.vararg && !sig.vararg && target->shape.args.size() == cs->nargs) {
     cs->callee = target;
+    callee_slot = int_constant(reinterpret_cast<uint64_t>(target->thunk));
     op = in.op == Op::JCall ? MicroOp::JCall : MicroOp::CallInterp;
   } else {
     cs->callee = nullptr;
-    cs->glue = lk_.call_glue(cs->shape);
     callee_slot = this->in(callee);
     op = callee.kind == OperandKind::Item ? MicroOp::CallNative : MicroOp::CallIndirect;
     if (in.op == Op::JCall) op = MicroOp::CallIndirect;

@@ -182,7 +182,7 @@ bool Linker::load(Module& m, Diagnostics& diags) {
     fs->func = it.func;
     fs->item = id;
     fs->shape = shape_of(it.func->sig());
-    fs->slot = target_.make_shim(fs->shape, fs.get(), exec_->shim_entry(), code_);
+    fs->shim = fs->slot = target_.make_shim(fs->shape, fs.get(), exec_->shim_entry(), code_);
     fs->thunk = target_.make_thunk(&fs->slot, code_);
     if (!fs->slot || !fs->thunk) {
       error_at(diags, m, it.loc, "out of executable memory");

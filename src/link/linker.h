@@ -19,6 +19,7 @@ struct FuncState {
   ItemId item;
   CallShape shape;     // parameters (nfixed of them) and results, as native code sees them
   void* slot;          // what the thunk jumps to (the shim into the executor, or code)
+  void* shim;          // the executor's native-callable shim for this function
   void* thunk;         // the function's one stable, native-callable address
   void* exec = nullptr;  // the executor's prepared form
 };
