@@ -113,7 +113,7 @@ uint64_t shift_of(uint8_t scale) { return scale == 8 ? 3 : scale == 4 ? 2 : scal
 class Translator {
  public:
   Translator(Linker& lk, FuncState& fs, Code& code)
-      : lk_(lk), ctx_(lk.context()), fs_(fs), f_(*fs.func), code_(code), table_(handler_table()) {}
+      : lk_(lk), ctx_(lk.context()), f_(*fs.func), code_(code), table_(handler_table()) {}
 
   bool run(Diagnostics& diags);
 
@@ -163,7 +163,6 @@ class Translator {
 
   Linker& lk_;
   Context& ctx_;
-  FuncState& fs_;
   Func& f_;
   Code& code_;
   const void* const* table_;
