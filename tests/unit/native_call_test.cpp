@@ -151,6 +151,50 @@ endmodule
   EXPECT_EQ(sum(6L, 0.5, 1L, 0.25, 2L, 0.125, 3L, 1.0, 4L, 2.0, 5L, 4.0, 6L), 28.875);
 }
 
+TEST(NativeCall, VarargBlocksOfEveryCase) {
+  // Blocks passed as variadic arguments reach va_block_arg through the native convention:
+  // blk1/blk2 in registers while they last, blk0 and the overflow in memory.
+  auto l = load(R"(m: module
+vb_p: proto i64, i64:n, ...
+vb: func i64, i64:n, ...
+  local i64:va, i64:buf, i64:s, d:x, i64:t
+  alloca va, 24
+  alloca buf, 32
+  va_start va
+  va_block_arg buf, va, 16, 1
+  add s, i64:(buf), i64:8(buf)
+  va_block_arg buf, va, 16, 2
+  dadd x, d:(buf), d:8(buf)
+  d2i t, x
+  add s, s, t
+  va_block_arg buf, va, 24, 0
+  add s, s, i64:16(buf)
+  va_block_arg buf, va, 16, 3
+  add s, s, i64:(buf)
+  d2i t, d:8(buf)
+  add s, s, t
+  va_end va
+  ret s
+  endfunc
+main: func i64
+  local i64:p, i64:r, i64:q, i64:w
+  alloca p, 24
+  mov i64:(p), 1; mov i64:8(p), 2; mov i64:16(p), 3
+  alloca q, 16
+  dmov d:(q), 10.0; dmov d:8(q), 20.0
+  alloca w, 16
+  mov i64:(w), 100; dmov d:8(w), 1000.0
+  call vb_p, vb, r, 0, blk1:16(p), blk2:16(q), blk0:24(p), blk3:16(w)
+  ret r
+  endfunc
+endmodule
+)");
+  ASSERT_TRUE(l->rt) << l->errors;
+  Value res[1];
+  l->rt->call(l->rt->find_function("main"), {}, res);
+  EXPECT_EQ(res[0].i, 1 + 2 + 30 + 3 + 100 + 1000);
+}
+
 // C++ functions called from IR.
 long take_structs(S24 a, S16i b, S16d c, S16m d, S16dm e, long tail) {
   return (a.a + a.b + a.c + b.a + b.b + long(c.x + c.y) + d.a + long(d.b) + long(e.x) + e.y) * tail;
