@@ -20,9 +20,11 @@ const char kUsage[] =
     "commands:\n"
     "  check FILE...   parse and verify IR text; diagnostics go to stderr\n"
     "  fmt FILE...     print the canonical text of each file on stdout\n"
-    "  run FILE... [--entry NAME] [--interp] [-- ARGS...]\n"
+    "  run FILE... [--entry NAME] [--lazy | --jit | --interp] [-O0 | -O1] [-- ARGS...]\n"
     "                  load, link and run main (or NAME); with two parameters it gets\n"
-    "                  argc/argv (the first file name, then ARGS); exits with its result\n"
+    "                  argc/argv (the first file name, then ARGS); exits with its result.\n"
+    "                  --lazy (default) compiles each function on its first call, --jit\n"
+    "                  compiles all at link time, --interp interprets\n"
     "\n"
     "options:\n"
     "  --help          show this help\n"
@@ -54,6 +56,8 @@ int run_command(int argc, char** argv) {
   std::vector<const char*> files;
   std::vector<const char*> prog_args;
   std::string entry = "main";
+  enum { Lazy, Eager, Interp } mode = Lazy;
+  int opt_level = 1;
   for (int i = 2; i < argc; i++) {
     std::string a = argv[i];
     if (a == "--") {
@@ -67,7 +71,13 @@ int run_command(int argc, char** argv) {
       }
       entry = argv[++i];
     } else if (a == "--interp") {
-      // the only execution mode so far
+      mode = Interp;
+    } else if (a == "--jit") {
+      mode = Eager;
+    } else if (a == "--lazy") {
+      mode = Lazy;
+    } else if (a == "-O0" || a == "-O1" || a == "-O2") {
+      opt_level = a[2] - '0';
     } else if (a.size() > 1 && a[0] == '-') {
       fprintf(stderr, "kite: unknown option '%s'\n", a.c_str());
       return 2;
@@ -91,7 +101,9 @@ int run_command(int argc, char** argv) {
     ok &= load(ctx, files[i], texts[i], &mods);
   }
   if (!ok) return 1;
-  std::unique_ptr<kite::Runtime> rt = kite::make_interpreter_runtime(ctx);
+  std::unique_ptr<kite::Runtime> rt =
+      mode == Interp ? kite::make_interpreter_runtime(ctx)
+                     : kite::make_jit_runtime(ctx, kite::JitOptions{mode == Lazy, opt_level});
   kite::Diagnostics diags;
   for (kite::Module* m : mods) rt->load(*m, diags);
   if (!diags.has_errors()) rt->link(diags);

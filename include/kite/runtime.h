@@ -5,7 +5,9 @@
 #pragma once
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "kite/diagnostics.h"
 #include "kite/ir.h"
@@ -40,6 +42,10 @@ class Runtime {
   // results go to results[0..nresults).
   virtual void call(ItemId func, std::span<const Value> args, Value* results) = 0;
 
+  // Functions a compiling runtime could not compile (they run interpreted), as
+  // "function: reason". Empty for the interpreter.
+  virtual std::vector<std::string> fallbacks() const = 0;
+
   // A typed view of a function's entry: rt.function<int(int, char**)>("main").
   template <typename F>
   F* function(std::string_view name) const {
@@ -49,5 +55,13 @@ class Runtime {
 
 // A runtime that interprets every function.
 std::unique_ptr<Runtime> make_interpreter_runtime(Context& ctx);
+
+struct JitOptions {
+  bool lazy = true;    // compile each function on its first call (else all at link time)
+  int opt_level = 1;   // 0 or 1 (both use the baseline generator today)
+};
+// A runtime that compiles functions to machine code; a function the generator cannot compile
+// stays interpreted, and compiled and interpreted functions call each other freely.
+std::unique_ptr<Runtime> make_jit_runtime(Context& ctx, JitOptions opts = {});
 
 }  // namespace kite

@@ -2,6 +2,7 @@
 // threaded dispatch loop; native code enters them through generated shims.
 #include <memory>
 
+#include "interp.h"
 #include "translate.h"
 
 namespace kite::interp {
@@ -48,12 +49,15 @@ class InterpExecutor final : public Executor {
 };
 
 }  // namespace
+
+std::unique_ptr<Executor> make_executor() { return std::make_unique<InterpExecutor>(); }
+
 }  // namespace kite::interp
 
 namespace kite {
 
 std::unique_ptr<Runtime> make_interpreter_runtime(Context& ctx) {
-  return std::make_unique<Linker>(ctx, std::make_unique<interp::InterpExecutor>());
+  return std::make_unique<Linker>(ctx, interp::make_executor());
 }
 
 }  // namespace kite

@@ -37,6 +37,8 @@ class Executor {
   virtual void* label_address(FuncState& fs, LabelId label) = 0;
   // Runs a prepared, non-variadic function.
   virtual void call(FuncState& fs, const Value* args, Value* results) = 0;
+  // Functions that could not be prepared the executor's preferred way ("name: reason").
+  virtual std::vector<std::string> fallbacks() const { return {}; }
 };
 
 class Linker final : public Runtime {
@@ -51,6 +53,7 @@ class Linker final : public Runtime {
   void* address(std::string_view name) const override;
   ItemId find_function(std::string_view name) const override;
   void call(ItemId func, std::span<const Value> args, Value* results) override;
+  std::vector<std::string> fallbacks() const override { return exec_->fallbacks(); }
 
   // For executors.
   Context& context() { return ctx_; }

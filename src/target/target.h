@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <vector>
 
+#include <string>
+#include <string_view>
+
+#include "kite/ir.h"
 #include "kite/types.h"
 #include "kite/value.h"
 
@@ -36,6 +40,20 @@ struct NativeArgs {
 };
 using ShimEntry = void (*)(void* fn_context, const NativeArgs* args, Value* results);
 
+// What the code generator needs from the layers above it.
+class CompileEnv {
+ public:
+  virtual ~CompileEnv() = default;
+  virtual void* item_address(ItemId item) = 0;             // functions: their entry point
+  virtual void* string_address(std::string_view bytes) = 0;  // a stable, writable copy
+};
+
+struct CompiledFunc {
+  void* code = nullptr;
+  uint32_t size = 0;
+  std::vector<uint32_t> label_offsets;  // by LabelId, from code
+};
+
 class Target {
  public:
   virtual ~Target() = default;
@@ -46,6 +64,13 @@ class Target {
   virtual void* make_shim(const CallShape& shape, void* fn_context, ShimEntry entry, CodeMemory& mem) = 0;
   // A stub that jumps through *slot, so callers keep one address while the target changes.
   virtual void* make_thunk(void* const* slot, CodeMemory& mem) = 0;
+  // A stub for lazy compilation: it keeps the incoming arguments, calls compile(ctx) (which
+  // must store the function's code in *slot), then jumps through *slot.
+  virtual void* make_lazy_stub(void* const* slot, void* ctx, void (*compile)(void*), CodeMemory& mem) = 0;
+  // Compiles an IR function to machine code with the native calling convention. On failure
+  // returns false and says why (the function then stays interpreted).
+  virtual bool compile(const Func& f, const CallShape& shape, int opt_level, CompileEnv& env, CodeMemory& mem,
+                       CompiledFunc* out, std::string* why) = 0;
   // Reads the fixed arguments of a shim call into out[i] (blocks: out[i].p = their address).
   // out has room for 2 * shape.nfixed values: the second half is scratch for blocks that
   // arrived in registers.

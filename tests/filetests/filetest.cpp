@@ -357,13 +357,19 @@ Result run_run(const std::string& path, const std::string& text, const std::vect
     r.report = "  unexpected diagnostics:\n" + diag_text(diags);
     return r;
   }
-  std::unique_ptr<Runtime> rt = make_interpreter_runtime(ctx);
-  for (Module* m : mods) rt->load(*m, diags);
-  if (!diags.has_errors()) rt->link(diags);
+  // Every run line executes under the interpreter, the eager JIT and the lazy JIT.
+  static const char* const kModes[] = {"interp", "jit", "lazy"};
+  std::unique_ptr<Runtime> rts[3] = {make_interpreter_runtime(ctx), make_jit_runtime(ctx, JitOptions{false, 1}),
+                                     make_jit_runtime(ctx, JitOptions{true, 1})};
+  for (auto& rt : rts) {
+    for (Module* m : mods) rt->load(*m, diags);
+    if (!diags.has_errors()) rt->link(diags);
+  }
   if (diags.has_errors()) {
     r.report = "  link errors:\n" + diag_text(diags);
     return r;
   }
+  Runtime* rt = rts[0].get();
   bool ok = true;
   int runs = 0;
   std::string blessed;
@@ -412,24 +418,34 @@ Result run_run(const std::string& path, const std::string& text, const std::vect
       blessed += line + "\n";
       continue;
     }
-    Value res[8];
-    memset(res, 0, sizeof res);
-    rt->call(fn, av, res);
-    runs++;
     std::string got_text;
-    bool match = want.size() == sig.nresults;
-    for (uint32_t k = 0; k < sig.nresults; k++) {
-      got_text += (k ? ", " : "") + value_text(res[k], sig.results[k]);
-      Value w;
-      if (k < want.size() && (!to_value(want[k], sig.results[k], &w) || !same(res[k], w, sig.results[k]))) match = false;
-    }
-    if (!match) {
-      r.report += where + fname + "(" + call.substr(lp + 1, rp - lp - 1) + ") gave " + got_text + ", expected" +
-                  call.substr(eq + 2) + "\n";
-      ok = false;
+    for (int mode = 0; mode < 3; mode++) {
+      Value res[8];
+      memset(res, 0, sizeof res);
+      rts[mode]->call(rts[mode]->find_function(fname), av, res);
+      runs++;
+      std::string text_now;
+      bool match = want.size() == sig.nresults;
+      for (uint32_t k = 0; k < sig.nresults; k++) {
+        text_now += (k ? ", " : "") + value_text(res[k], sig.results[k]);
+        Value w;
+        if (k < want.size() && (!to_value(want[k], sig.results[k], &w) || !same(res[k], w, sig.results[k])))
+          match = false;
+      }
+      if (mode == 0) got_text = text_now;
+      if (!match) {
+        r.report += where + "[" + kModes[mode] + "] " + fname + "(" + call.substr(lp + 1, rp - lp - 1) + ") gave " +
+                    text_now + ", expected" + call.substr(eq + 2) + "\n";
+        ok = false;
+      }
     }
     blessed += line.substr(0, line.find("# run:")) + "# run: " + trim(call.substr(0, eq)) + " == " + got_text + "\n";
   }
+  for (int mode = 1; mode < 3; mode++)
+    for (const std::string& f : rts[mode]->fallbacks()) {
+      r.report += std::string("  [") + kModes[mode] + "] not compiled: " + f + "\n";
+      ok = false;
+    }
   if (runs == 0 && ok) {
     r.report += "  a run test needs '# run:' lines\n";
     ok = false;

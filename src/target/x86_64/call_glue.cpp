@@ -179,4 +179,27 @@ void* make_thunk(void* const* slot, CodeMemory& mem) {
   return mem.install(a.code().data(), a.size());
 }
 
+void* make_lazy_stub(void* const* slot, void* ctx, void (*compile)(void*), CodeMemory& mem) {
+  // Keeps every argument register (and rax, which holds %al for variadic callees) across
+  // the call to compile, then continues into the compiled code as if called directly.
+  constexpr int32_t kRaxOff = kRegSaveSize, kFrame = kRegSaveSize + 16;
+  Assembler a;
+  a.push(RBP);
+  a.mov(RBP, RSP);
+  a.sub_imm(RSP, kFrame);
+  for (int r = 0; r < kNumIntArgRegs; r++) a.mov(Mem{RSP, 8 * r}, kIntArgRegs[r]);
+  for (int x = 0; x < kNumSseArgRegs; x++) a.movdqu(Mem{RSP, static_cast<int32_t>(kRegSaveSseOffset) + 16 * x}, static_cast<Xmm>(x));
+  a.mov(Mem{RSP, kRaxOff}, RAX);
+  a.mov_imm64(RDI, reinterpret_cast<uint64_t>(ctx));
+  a.mov_imm64(RAX, reinterpret_cast<uint64_t>(compile));
+  a.call(RAX);
+  for (int r = 0; r < kNumIntArgRegs; r++) a.mov(kIntArgRegs[r], Mem{RSP, 8 * r});
+  for (int x = 0; x < kNumSseArgRegs; x++) a.movdqu(static_cast<Xmm>(x), Mem{RSP, static_cast<int32_t>(kRegSaveSseOffset) + 16 * x});
+  a.mov(RAX, Mem{RSP, kRaxOff});
+  a.leave();
+  a.mov_imm64(R11, reinterpret_cast<uint64_t>(slot));
+  a.jmp(Mem{R11, 0});
+  return mem.install(a.code().data(), a.size());
+}
+
 }  // namespace kite::x86_64

@@ -3,6 +3,7 @@
 
 #include "abi.h"
 #include "call_glue.h"
+#include "gen_o0.h"
 
 namespace kite::x86_64 {
 namespace {
@@ -18,6 +19,14 @@ class X86_64Target final : public Target {
     return x86_64::make_shim(shape, ctx, entry, mem);
   }
   void* make_thunk(void* const* slot, CodeMemory& mem) override { return x86_64::make_thunk(slot, mem); }
+  void* make_lazy_stub(void* const* slot, void* ctx, void (*compile)(void*), CodeMemory& mem) override {
+    return x86_64::make_lazy_stub(slot, ctx, compile, mem);
+  }
+  bool compile(const Func& f, const CallShape& shape, int opt_level, CompileEnv& env, CodeMemory& mem,
+               CompiledFunc* out, std::string* why) override {
+    (void)opt_level;  // every level uses the baseline generator for now
+    return generate_o0(f, shape, env, mem, out, why);
+  }
 
   void unpack_args(const CallShape& shape, const NativeArgs& in, Value* out) override {
     ArgLayout layout = classify_args(shape.args, shape.nfixed);
@@ -114,6 +123,19 @@ class X86_64Target final : public Target {
 
 }  // namespace
 }  // namespace kite::x86_64
+
+// Varargs helpers called from generated code.
+extern "C" void kite_x86_64_va_start(void* va, const uint8_t* reg_save, const uint8_t* stack,
+                                     const kite::CallShape* fixed) {
+  kite::NativeArgs in{reg_save, stack};
+  kite::host_target().va_list_start(va, *fixed, in);
+}
+extern "C" void* kite_x86_64_va_arg(void* va, uint64_t type) {
+  return kite::host_target().va_list_arg(va, static_cast<kite::Type>(type));
+}
+extern "C" void kite_x86_64_va_block_arg(void* dst, void* va, uint64_t size, uint64_t blk_case) {
+  kite::host_target().va_list_block_arg(dst, va, size, blk_case);
+}
 
 namespace kite {
 

@@ -1,0 +1,106 @@
+// The JIT as an Executor: functions are compiled eagerly at link time or lazily through a
+// stub on their first call; the interpreter's translation is kept for the functions the
+// generator declines, and both kinds call each other through the same entry points.
+#include <deque>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "interp/interp.h"
+#include "kite/runtime.h"
+#include "link/linker.h"
+
+namespace kite {
+namespace {
+
+class JitExecutor final : public Executor, public CompileEnv {
+ public:
+  explicit JitExecutor(JitOptions opts) : opts_(opts), interp_(interp::make_executor()) {}
+
+  ShimEntry shim_entry() override { return interp_->shim_entry(); }
+
+  bool prepare(Linker& lk, FuncState& fs, Diagnostics& diags) override {
+    lk_ = &lk;
+    if (!interp_->prepare(lk, fs, diags)) return false;
+    if (opts_.lazy && !has_lref_labels(lk, fs)) {
+      lazy_.push_back(LazyCtx{this, &fs});
+      void* stub = lk.target().make_lazy_stub(&fs.slot, &lazy_.back(), &JitExecutor::lazy_compile, lk.code_memory());
+      if (stub) fs.slot = stub;
+      return true;
+    }
+    compile(fs);
+    return true;
+  }
+
+  void* label_address(FuncState& fs, LabelId label) override {
+    auto it = compiled_.find(&fs);
+    if (it != compiled_.end()) return static_cast<uint8_t*>(it->second.code) + it->second.label_offsets[label];
+    return interp_->label_address(fs, label);
+  }
+
+  void call(FuncState& fs, const Value* args, Value* results) override {
+    if (fs.slot == fs.shim) {
+      interp_->call(fs, args, results);
+      return;
+    }
+    lk_->call_glue(fs.shape)(fs.thunk, args, results);
+  }
+
+  std::vector<std::string> fallbacks() const override { return fallbacks_; }
+
+  // CompileEnv
+  void* item_address(ItemId item) override { return lk_->item_address(item); }
+  void* string_address(std::string_view bytes) override { return lk_->copy_string(bytes); }
+
+ private:
+  struct LazyCtx {
+    JitExecutor* self;
+    FuncState* fs;
+  };
+
+  static void lazy_compile(void* p) {
+    LazyCtx* c = static_cast<LazyCtx*>(p);
+    c->self->compile(*c->fs);
+  }
+
+  void compile(FuncState& fs) {
+    CompiledFunc cf;
+    std::string why;
+    if (lk_->target().compile(*fs.func, fs.shape, opts_.opt_level, *this, lk_->code_memory(), &cf, &why)) {
+      compiled_[&fs] = std::move(cf);
+      fs.slot = compiled_[&fs].code;
+    } else {
+      fs.slot = fs.shim;  // stays interpreted
+      fallbacks_.push_back(std::string(lk_->context().name(fs.func->name())) + ": " + why);
+    }
+  }
+
+  // Functions whose labels lref data points at are compiled at link time, so that the data
+  // holds machine-code addresses before anything runs.
+  bool has_lref_labels(Linker& lk, FuncState& fs) {
+    Module* m = &fs.func->module();
+    if (scanned_.insert(m).second) {
+      Context& ctx = lk.context();
+      for (ItemId id : m->items)
+        if (ctx.item(id).kind == ItemKind::Lref && ctx.item(id).lref.func != kNone)
+          lref_funcs_.insert(ctx.item(id).lref.func);
+    }
+    return lref_funcs_.count(fs.item) != 0;
+  }
+
+  JitOptions opts_;
+  std::unique_ptr<Executor> interp_;
+  Linker* lk_ = nullptr;
+  std::deque<LazyCtx> lazy_;
+  std::unordered_map<FuncState*, CompiledFunc> compiled_;
+  std::unordered_set<Module*> scanned_;
+  std::unordered_set<ItemId> lref_funcs_;
+  std::vector<std::string> fallbacks_;
+};
+
+}  // namespace
+
+std::unique_ptr<Runtime> make_jit_runtime(Context& ctx, JitOptions opts) {
+  return std::make_unique<Linker>(ctx, std::make_unique<JitExecutor>(opts));
+}
+
+}  // namespace kite

@@ -1,0 +1,937 @@
+// The baseline (-O0) x86-64 code generator: one pass over the IR, every variable in a frame
+// slot below rbp, each instruction loading its operands into fixed scratch registers (rax,
+// rcx, rdx; xmm0, xmm1; the x87 stack for long doubles), computing, and storing the result.
+// r10/r11 form memory addresses. It is correct for every opcode and fast to generate; the
+// optimizing pipeline (register allocation, combining) comes as separate passes.
+#include "gen_o0.h"
+
+#include <cstring>
+
+#include "abi.h"
+#include "assembler.h"
+#include "jit/code_memory.h"
+#include "kite/verify.h"
+#include "registers.h"
+
+namespace kite::x86_64 {
+
+// Helpers called from generated code for the varargs ABI (see target.cpp).
+extern "C" void kite_x86_64_va_start(void* va, const uint8_t* reg_save, const uint8_t* stack, const CallShape* fixed);
+extern "C" void* kite_x86_64_va_arg(void* va, uint64_t type);
+extern "C" void kite_x86_64_va_block_arg(void* dst, void* va, uint64_t size, uint64_t blk_case);
+
+namespace {
+
+Width width_of(Type t) {
+  switch (t) {
+    case Type::I8: case Type::U8: return Width::W8;
+    case Type::I16: case Type::U16: return Width::W16;
+    case Type::I32: case Type::U32: case Type::F: return Width::W32;
+    default: return Width::W64;
+  }
+}
+bool is_signed_type(Type t) { return t == Type::I8 || t == Type::I16 || t == Type::I32; }
+
+// A register a `global` variable may live in without clashing with this generator's use of
+// registers (scratch, arguments, frame).
+bool global_reg(std::string_view name, Reg* gpr, Xmm* xmm, bool* is_xmm) {
+  static constexpr std::pair<std::string_view, Reg> kGprs[] = {{"rbx", RBX}, {"r12", R12}, {"r13", R13},
+                                                                {"r14", R14}, {"r15", R15}};
+  for (auto& [n, r] : kGprs)
+    if (name == n) {
+      *gpr = r;
+      *is_xmm = false;
+      return true;
+    }
+  if (name.size() == 4 && name.substr(0, 3) == "xmm" && name[3] >= '8' && name[3] <= '9') {
+    *xmm = static_cast<Xmm>(name[3] - '0');
+    *is_xmm = true;
+    return true;
+  }
+  if (name.size() == 5 && name.substr(0, 4) == "xmm1" && name[4] >= '0' && name[4] <= '5') {
+    *xmm = static_cast<Xmm>(10 + name[4] - '0');
+    *is_xmm = true;
+    return true;
+  }
+  return false;
+}
+
+class Generator {
+ public:
+  Generator(const Func& f, const CallShape& shape, CompileEnv& env)
+      : f_(f), ctx_(f.context()), shape_(shape), env_(env), labels_(f.num_labels()) {}
+
+  bool run(std::string* why);
+  const Assembler& assembler() const { return a_; }
+  uint32_t label_offset(LabelId l) const { return static_cast<uint32_t>(labels_[l].pos < 0 ? 0 : labels_[l].pos); }
+
+ private:
+  struct VarHome {
+    int32_t off;  // [rbp + off]
+    bool global;
+    bool is_xmm;
+    Reg gpr;
+    Xmm xmm;
+  };
+
+  bool fail(const char* msg) {
+    if (why_->empty()) *why_ = msg;
+    return false;
+  }
+  Mem slot(VarId v) const { return Mem{RBP, homes_[v].off}; }
+  Mem scratch(int32_t k = 0) const { return Mem{RBP, scratch_off_ + k}; }
+
+  // Operand access. Addresses use r10/r11 only; values go to the register asked for.
+  Mem address(const Operand& o, bool block_arg = false);
+  void int_in(const Operand& o, Reg r);
+  void int_out(const Operand& o, Reg r);
+  void fp_in(const Operand& o, Xmm x, bool dbl);
+  void fp_out(const Operand& o, Xmm x, bool dbl);
+  void ld_in(const Operand& o);   // pushes onto the x87 stack
+  void ld_out(const Operand& o);  // pops from the x87 stack
+  void copy_bytes(Reg src, Mem dst, uint32_t size);  // via rax; src must not be rax
+
+  bool insn(InsnId id);
+  void int_binary(Op op, const Operand* ops);
+  void fp_compare(Op op, const Operand* ops, Label* target);
+  void ld_compare(Op op, const Operand* ops, Label* target);
+  bool call(const Insn& in);
+  void ret(const Insn& in);
+  void prologue();
+  void epilogue_zero();
+
+  const Func& f_;
+  const Context& ctx_;
+  const CallShape& shape_;
+  CompileEnv& env_;
+  Assembler a_;
+  std::vector<Label> labels_;
+  std::vector<VarHome> homes_;
+  int32_t scratch_off_ = 0;     // 32 bytes of scratch
+  int32_t reg_save_off_ = 0;    // vararg functions: the register save area
+  int32_t blk_scratch_off_ = 0;  // block arguments in registers: 16 bytes each
+  std::vector<int32_t> param_blk_off_;
+  uint32_t frame_size_ = 0;
+  std::string* why_ = nullptr;
+  struct Table {
+    Label label;
+    std::vector<LabelId> targets;
+  };
+  std::vector<std::unique_ptr<Table>> tables_;
+};
+
+Mem Generator::address(const Operand& o, bool block_arg) {
+  const MemRef& m = f_.mem_ref(o);
+  int64_t disp = block_arg ? 0 : m.disp;
+  bool have_base = m.base != kNone, have_index = m.index != kNone;
+  if (have_base) int_in(Operand::var(m.base), R10);
+  if (have_index) int_in(Operand::var(m.index), R11);
+  bool fits = disp >= INT32_MIN && disp <= INT32_MAX;
+  if (!have_base && !have_index) {
+    a_.mov_imm64(R10, static_cast<uint64_t>(disp));
+    return Mem{R10, 0};
+  }
+  if (!fits) {  // fold base + index*scale first, then the wide displacement (lea keeps flags)
+    if (have_index)
+      a_.lea(R10, have_base ? Mem{R10, 0, R11, o.scale} : Mem{kNoReg, 0, R11, o.scale});
+    a_.mov_imm64(R11, static_cast<uint64_t>(disp));
+    a_.lea(R10, Mem{R10, 0, R11, 1});
+    return Mem{R10, 0};
+  }
+  if (!have_base) return Mem{kNoReg, static_cast<int32_t>(disp), R11, o.scale};
+  if (!have_index) return Mem{R10, static_cast<int32_t>(disp)};
+  return Mem{R10, static_cast<int32_t>(disp), R11, o.scale};
+}
+
+void Generator::int_in(const Operand& o, Reg r) {
+  switch (o.kind) {
+    case OperandKind::Var: {
+      const VarHome& h = homes_[o.a];
+      if (h.global)
+        h.is_xmm ? a_.movq_from_xmm(r, h.xmm) : a_.mov(r, h.gpr);
+      else
+        a_.mov(r, slot(o.a));
+      return;
+    }
+    case OperandKind::Int: a_.mov_imm64(r, o.bits()); return;
+    case OperandKind::Str:
+      a_.mov_imm64(r, reinterpret_cast<uint64_t>(env_.string_address(ctx_.string_literal(o.a))));
+      return;
+    case OperandKind::Item: a_.mov_imm64(r, reinterpret_cast<uint64_t>(env_.item_address(o.a))); return;
+    case OperandKind::Mem: {
+      Mem m = address(o);
+      a_.load_ext(r, m, width_of(o.type), is_signed_type(o.type));
+      return;
+    }
+    case OperandKind::Float: a_.mov_imm64(r, o.a); return;
+    case OperandKind::Double: a_.mov_imm64(r, o.bits()); return;
+    case OperandKind::LDouble:
+    case OperandKind::Label:
+    case OperandKind::None: a_.mov_imm64(r, 0); return;
+  }
+}
+
+void Generator::int_out(const Operand& o, Reg r) {
+  if (o.kind == OperandKind::Var) {
+    const VarHome& h = homes_[o.a];
+    if (h.global)
+      h.is_xmm ? a_.movq_to_xmm(h.xmm, r) : a_.mov(h.gpr, r);
+    else
+      a_.mov(slot(o.a), r);
+    return;
+  }
+  Mem m = address(o);
+  a_.store(m, r, width_of(o.type));
+}
+
+void Generator::fp_in(const Operand& o, Xmm x, bool dbl) {
+  switch (o.kind) {
+    case OperandKind::Var: {
+      const VarHome& h = homes_[o.a];
+      if (h.global) {
+        a_.sse(0, 0x28, x, h.xmm);  // movaps
+        return;
+      }
+      dbl ? a_.movsd(x, slot(o.a)) : a_.movss(x, slot(o.a));
+      return;
+    }
+    case OperandKind::Float:
+    case OperandKind::Double:
+      a_.mov_imm64(R11, o.kind == OperandKind::Float ? o.a : o.bits());
+      a_.movq_to_xmm(x, R11);
+      return;
+    case OperandKind::Mem: {
+      Mem m = address(o);
+      dbl ? a_.movsd(x, m) : a_.movss(x, m);
+      return;
+    }
+    default: return;
+  }
+}
+
+void Generator::fp_out(const Operand& o, Xmm x, bool dbl) {
+  if (o.kind == OperandKind::Var) {
+    const VarHome& h = homes_[o.a];
+    if (h.global) {
+      a_.sse(0, 0x28, h.xmm, x);
+      return;
+    }
+    dbl ? a_.movsd(slot(o.a), x) : a_.movss(slot(o.a), x);
+    return;
+  }
+  Mem m = address(o);
+  dbl ? a_.movsd(m, x) : a_.movss(m, x);
+}
+
+void Generator::ld_in(const Operand& o) {
+  switch (o.kind) {
+    case OperandKind::Var: a_.fld80(slot(o.a)); return;
+    case OperandKind::LDouble: {
+      long double v = ctx_.ldouble(o.a);
+      uint64_t w[2] = {0, 0};
+      memcpy(w, &v, 10);
+      a_.mov_imm64(R11, w[0]);
+      a_.mov(scratch(16), R11);
+      a_.mov_imm64(R11, w[1]);
+      a_.mov(scratch(24), R11);
+      a_.fld80(scratch(16));
+      return;
+    }
+    case OperandKind::Mem: a_.fld80(address(o)); return;
+    default: return;
+  }
+}
+
+void Generator::ld_out(const Operand& o) {
+  if (o.kind == OperandKind::Var) {
+    a_.fstp80(slot(o.a));
+    return;
+  }
+  a_.fstp80(address(o));
+}
+
+void Generator::copy_bytes(Reg src, Mem dst, uint32_t size) {
+  uint32_t k = 0;
+  for (; k + 8 <= size; k += 8) {
+    a_.mov(RAX, Mem{src, static_cast<int32_t>(k)});
+    a_.mov(Mem{dst.base, dst.disp + static_cast<int32_t>(k), dst.index, dst.scale}, RAX);
+  }
+  for (; k < size; k++) {
+    a_.mov8(RAX, Mem{src, static_cast<int32_t>(k)});
+    a_.mov8(Mem{dst.base, dst.disp + static_cast<int32_t>(k), dst.index, dst.scale}, RAX);
+  }
+}
+
+Cond int_cond(Op op) {
+  switch (op) {
+    case Op::Eq: case Op::EqS: case Op::Beq: case Op::BeqS: return E;
+    case Op::Ne: case Op::NeS: case Op::Bne: case Op::BneS: return NE;
+    case Op::Lt: case Op::LtS: case Op::Blt: case Op::BltS: return L;
+    case Op::Le: case Op::LeS: case Op::Ble: case Op::BleS: return LE;
+    case Op::Gt: case Op::GtS: case Op::Bgt: case Op::BgtS: return G;
+    case Op::Ge: case Op::GeS: case Op::Bge: case Op::BgeS: return GE;
+    case Op::ULt: case Op::ULtS: case Op::UBlt: case Op::UBltS: return B;
+    case Op::ULe: case Op::ULeS: case Op::UBle: case Op::UBleS: return BE;
+    case Op::UGt: case Op::UGtS: case Op::UBgt: case Op::UBgtS: return A;
+    case Op::UGe: case Op::UGeS: case Op::UBge: case Op::UBgeS: return AE;
+    default: return E;
+  }
+}
+
+// Floating comparison kinds, shared by f/d/ld and by value and branch forms.
+enum class FCmp { Eq, Ne, Lt, Le, Gt, Ge };
+FCmp fcmp_of(Op op) {
+  switch (op) {
+    case Op::FEq: case Op::DEq: case Op::LDEq: case Op::FBeq: case Op::DBeq: case Op::LDBeq: return FCmp::Eq;
+    case Op::FNe: case Op::DNe: case Op::LDNe: case Op::FBne: case Op::DBne: case Op::LDBne: return FCmp::Ne;
+    case Op::FLt: case Op::DLt: case Op::LDLt: case Op::FBlt: case Op::DBlt: case Op::LDBlt: return FCmp::Lt;
+    case Op::FLe: case Op::DLe: case Op::LDLe: case Op::FBle: case Op::DBle: case Op::LDBle: return FCmp::Le;
+    case Op::FGt: case Op::DGt: case Op::LDGt: case Op::FBgt: case Op::DBgt: case Op::LDBgt: return FCmp::Gt;
+    default: return FCmp::Ge;
+  }
+}
+
+}  // namespace
+
+// After a ucomis/fucomip of (x, y) flags describe x versus y; lt/le compare (y, x) so that
+// "above" means the wanted order and unordered (CF=ZF=PF=1) reads false.
+static void flags_to_result(Assembler& a, FCmp c, Label* target) {
+  switch (c) {
+    case FCmp::Eq:
+      if (target) {
+        Label skip;
+        a.jcc(P, skip);
+        a.jcc(E, *target);
+        a.bind(skip);
+      } else {
+        a.setcc(E, RAX);
+        a.setcc(NP, RCX);
+        a.alu(Alu::And, RAX, RCX, false);
+        a.extend(RAX, RAX, Width::W8, false);
+      }
+      return;
+    case FCmp::Ne:
+      if (target) {
+        a.jcc(P, *target);
+        a.jcc(NE, *target);
+      } else {
+        a.setcc(NE, RAX);
+        a.setcc(P, RCX);
+        a.alu(Alu::Or, RAX, RCX, false);
+        a.extend(RAX, RAX, Width::W8, false);
+      }
+      return;
+    case FCmp::Lt:
+    case FCmp::Gt:
+      if (target)
+        a.jcc(A, *target);
+      else {
+        a.setcc(A, RAX);
+        a.extend(RAX, RAX, Width::W8, false);
+      }
+      return;
+    case FCmp::Le:
+    case FCmp::Ge:
+      if (target)
+        a.jcc(AE, *target);
+      else {
+        a.setcc(AE, RAX);
+        a.extend(RAX, RAX, Width::W8, false);
+      }
+      return;
+  }
+}
+
+void Generator::fp_compare(Op op, const Operand* ops, Label* target) {
+  bool dbl = op_info(op).roles[1] == OperandRole::InDouble;
+  FCmp c = fcmp_of(op);
+  bool swap = c == FCmp::Lt || c == FCmp::Le;
+  fp_in(ops[1], swap ? XMM1 : XMM0, dbl);
+  fp_in(ops[2], swap ? XMM0 : XMM1, dbl);
+  a_.sse(dbl ? 0x66 : 0, 0x2E, XMM0, XMM1);  // ucomisd / ucomiss
+  flags_to_result(a_, c, target);
+}
+
+void Generator::ld_compare(Op op, const Operand* ops, Label* target) {
+  FCmp c = fcmp_of(op);
+  bool swap = c == FCmp::Lt || c == FCmp::Le;
+  // st0 = x, st1 = y, then fucomip compares x with y and pops x; fstp pops y.
+  ld_in(swap ? ops[1] : ops[2]);
+  ld_in(swap ? ops[2] : ops[1]);
+  a_.raw({0xDF, 0xE9});  // fucomip st0, st1
+  a_.raw({0xDD, 0xD8});  // fstp st0
+  flags_to_result(a_, c, target);
+}
+
+void Generator::int_binary(Op op, const Operand* ops) {
+  bool s = op_has(op, kShort);
+  int_in(ops[1], RAX);
+  int_in(ops[2], RCX);
+  auto sext = [&] {
+    if (s) a_.extend(RAX, RAX, Width::W32, true);
+  };
+  switch (op) {
+    case Op::Add: case Op::AddS: case Op::AddO: case Op::AddOS: a_.alu(Alu::Add, RAX, RCX, !s); sext(); break;
+    case Op::Sub: case Op::SubS: case Op::SubO: case Op::SubOS: a_.alu(Alu::Sub, RAX, RCX, !s); sext(); break;
+    case Op::And: case Op::AndS: a_.alu(Alu::And, RAX, RCX, !s); sext(); break;
+    case Op::Or: case Op::OrS: a_.alu(Alu::Or, RAX, RCX, !s); sext(); break;
+    case Op::Xor: case Op::XorS: a_.alu(Alu::Xor, RAX, RCX, !s); sext(); break;
+    case Op::Mul: case Op::MulS: case Op::MulO: case Op::MulOS: a_.imul(RAX, RCX, !s); sext(); break;
+    case Op::UMulO: case Op::UMulOS: a_.unary(Unary::Mul, RCX, !s); sext(); break;
+    case Op::Div: case Op::DivS:
+      s ? a_.cdq() : a_.cqo();
+      a_.unary(Unary::IDiv, RCX, !s);
+      sext();
+      break;
+    case Op::Mod: case Op::ModS:
+      s ? a_.cdq() : a_.cqo();
+      a_.unary(Unary::IDiv, RCX, !s);
+      s ? a_.extend(RAX, RDX, Width::W32, true) : a_.mov(RAX, RDX);
+      break;
+    case Op::UDiv: case Op::UDivS:
+      a_.alu(Alu::Xor, RDX, RDX, false);
+      a_.unary(Unary::Div, RCX, !s);  // 32-bit forms zero-extend their result
+      break;
+    case Op::UMod: case Op::UModS:
+      a_.alu(Alu::Xor, RDX, RDX, false);
+      a_.unary(Unary::Div, RCX, !s);
+      s ? a_.mov32(RAX, RDX) : a_.mov(RAX, RDX);
+      break;
+    case Op::Lsh: case Op::LshS: a_.shift_cl(Shift::Shl, RAX, !s); sext(); break;
+    case Op::Rsh: case Op::RshS: a_.shift_cl(Shift::Sar, RAX, !s); sext(); break;
+    case Op::URsh: case Op::URshS: a_.shift_cl(Shift::Shr, RAX, !s); break;  // zero-extended
+    default:  // integer comparisons
+      a_.alu(Alu::Cmp, RAX, RCX, !s);
+      a_.setcc(int_cond(op), RAX);
+      a_.extend(RAX, RAX, Width::W8, false);
+      break;
+  }
+  int_out(ops[0], RAX);
+}
+
+bool Generator::call(const Insn& in) {
+  const Operand* ops = in.ops();
+  ItemId proto_id = definition_of(ctx_, ops[0].a);
+  if (proto_id == kNone) return fail("call through an unknown prototype");
+  const Signature& sig = *ctx_.item(proto_id).proto;
+  uint32_t nres = sig.nresults, nargs = in.nops - 2 - nres;
+  std::vector<ArgShape> args;
+  for (uint32_t i = 0; i < nargs; i++) {
+    const Operand& o = ops[2 + nres + i];
+    if (o.kind == OperandKind::Mem && is_blk_type(o.type)) {
+      args.push_back(ArgShape{o.type, static_cast<uint32_t>(f_.mem_ref(o).disp)});
+      continue;
+    }
+    Type t = Type::I64;
+    if (i < sig.nparams) {
+      t = sig.params[i].type;
+    } else {
+      ValueClass c = o.kind == OperandKind::Var ? class_of(f_.var(o.a).type)
+                     : o.kind == OperandKind::Mem ? class_of(o.type)
+                     : o.kind == OperandKind::Double ? ValueClass::Double
+                     : o.kind == OperandKind::LDouble ? ValueClass::LDouble
+                     : o.kind == OperandKind::Float ? ValueClass::Float
+                                                    : ValueClass::Int;
+      t = c == ValueClass::Double ? Type::D : c == ValueClass::LDouble ? Type::LD : c == ValueClass::Float ? Type::F : Type::I64;
+    }
+    args.push_back(ArgShape{t, 0});
+  }
+  ArgLayout layout = classify_args(args, args.size());
+  int32_t stack = static_cast<int32_t>((layout.stack_size + 15) & ~15u);
+  if (stack) a_.sub_imm(RSP, stack);
+  // 1. Stack arguments and block copies (they use rax and rsi).
+  int32_t next_blk = blk_scratch_off_;
+  std::vector<int32_t> blk_at(nargs, 0);
+  for (uint32_t i = 0; i < nargs; i++) {
+    const Operand& o = ops[2 + nres + i];
+    const ArgLoc& l = layout.locs[i];
+    Type t = args[i].type;
+    bool block = is_blk_type(t) && t != Type::RBlk;
+    if (l.kind == ArgLocKind::Stack) {
+      Mem at{RSP, static_cast<int32_t>(l.offset)};
+      if (block) {
+        Mem src = address(o, /*block_arg=*/true);
+        a_.lea(RSI, src);
+        copy_bytes(RSI, at, args[i].size);
+      } else if (t == Type::LD) {
+        ld_in(o);
+        a_.fstp80(at);
+      } else if (t == Type::F || t == Type::D) {
+        fp_in(o, XMM0, t == Type::D);
+        t == Type::D ? a_.movsd(at, XMM0) : a_.movss(at, XMM0);
+      } else {
+        if (t == Type::RBlk)
+          a_.lea(RAX, address(o, /*block_arg=*/true));
+        else
+          int_in(o, RAX);
+        a_.mov(at, RAX);
+      }
+    } else if (l.kind == ArgLocKind::Regs) {
+      blk_at[i] = next_blk;
+      next_blk += 16;
+      Mem src = address(o, /*block_arg=*/true);
+      a_.lea(RSI, src);
+      copy_bytes(RSI, Mem{RBP, blk_at[i]}, args[i].size);
+    }
+  }
+  // 2. Register arguments (they only use r10/r11 as scratch).
+  for (uint32_t i = 0; i < nargs; i++) {
+    const Operand& o = ops[2 + nres + i];
+    const ArgLoc& l = layout.locs[i];
+    Type t = args[i].type;
+    if (l.kind == ArgLocKind::IntReg) {
+      if (t == Type::RBlk)
+        a_.lea(kIntArgRegs[l.reg], address(o, true));
+      else
+        int_in(o, kIntArgRegs[l.reg]);
+    } else if (l.kind == ArgLocKind::SseReg) {
+      fp_in(o, static_cast<Xmm>(l.reg), t == Type::D);
+    } else if (l.kind == ArgLocKind::Regs) {
+      for (int k = 0; k < l.nregs; k++) {
+        Mem part{RBP, blk_at[i] + 8 * k};
+        if (l.cls[k] == EightbyteClass::Int)
+          a_.mov(kIntArgRegs[l.regs[k]], part);
+        else
+          a_.movsd(static_cast<Xmm>(l.regs[k]), part);
+      }
+    }
+  }
+  const Operand& callee = ops[1];
+  int_in(callee, R11);
+  a_.mov_imm32(RAX, layout.sse_regs);
+  if (in.op == Op::JCall) {
+    a_.sub_imm(RSP, 8);  // stands in for a return address, keeping the callee's frame aligned
+    a_.jmp(R11);
+    return true;
+  }
+  a_.call(R11);
+  if (stack) a_.add_imm(RSP, stack);
+  int ints = 0, sses = 0;
+  for (uint32_t k = 0; k < nres; k++) {
+    const Operand& r = ops[2 + k];
+    Type t = sig.results[k];
+    if (t == Type::F || t == Type::D) {
+      fp_out(r, sses++ ? XMM1 : XMM0, t == Type::D);
+    } else if (t == Type::LD) {
+      ld_out(r);
+    } else {
+      int_out(r, ints++ ? RDX : RAX);
+    }
+  }
+  return true;
+}
+
+void Generator::ret(const Insn& in) {
+  const Signature& sig = f_.sig();
+  int ints = 0, sses = 0;
+  for (uint32_t k = 0; k < in.nops && k < sig.nresults; k++) {
+    Type t = sig.results[k];
+    if (t == Type::F || t == Type::D) {
+      fp_in(in.ops()[k], sses++ ? XMM1 : XMM0, t == Type::D);
+    } else if (t != Type::LD) {
+      Reg r = ints++ ? RDX : RAX;
+      int_in(in.ops()[k], r);
+      if (width_of(t) != Width::W64) a_.extend(r, r, width_of(t), is_signed_type(t));
+    }
+  }
+  for (uint32_t k = std::min<uint32_t>(in.nops, sig.nresults); k-- > 0;)
+    if (sig.results[k] == Type::LD) ld_in(in.ops()[k]);
+  a_.leave();
+  a_.ret();
+}
+
+void Generator::epilogue_zero() {
+  const Signature& sig = f_.sig();
+  a_.alu(Alu::Xor, RAX, RAX, false);
+  a_.alu(Alu::Xor, RDX, RDX, false);
+  a_.sse(0, 0x57, XMM0, XMM0);  // xorps
+  a_.sse(0, 0x57, XMM1, XMM1);
+  for (Type t : sig.result_types())
+    if (t == Type::LD) a_.raw({0xD9, 0xEE});  // fldz
+  a_.leave();
+  a_.ret();
+}
+
+void Generator::prologue() {
+  a_.push(RBP);
+  a_.mov(RBP, RSP);
+  if (frame_size_) a_.sub_imm(RSP, static_cast<int32_t>(frame_size_));
+  if (shape_.vararg) {
+    for (int r = 0; r < kNumIntArgRegs; r++)
+      a_.mov(Mem{RBP, reg_save_off_ + 8 * r}, kIntArgRegs[r]);
+    for (int x = 0; x < kNumSseArgRegs; x++)
+      a_.movdqu(Mem{RBP, reg_save_off_ + static_cast<int32_t>(kRegSaveSseOffset) + 16 * x}, static_cast<Xmm>(x));
+  }
+  ArgLayout layout = classify_args(shape_.args, shape_.nfixed);
+  for (uint32_t p = 0; p < shape_.nfixed; p++) {
+    const ArgLoc& l = layout.locs[p];
+    Type t = shape_.args[p].type;
+    Mem home = slot(p);
+    bool block = is_blk_type(t) && t != Type::RBlk;
+    switch (l.kind) {
+      case ArgLocKind::IntReg: a_.mov(home, kIntArgRegs[l.reg]); break;
+      case ArgLocKind::SseReg:
+        t == Type::D ? a_.movsd(home, static_cast<Xmm>(l.reg)) : a_.movss(home, static_cast<Xmm>(l.reg));
+        break;
+      case ArgLocKind::Stack: {
+        Mem in{RBP, 16 + static_cast<int32_t>(l.offset)};
+        if (block) {
+          a_.lea(RAX, in);  // the caller's stack copy is this call's own copy
+          a_.mov(home, RAX);
+        } else {
+          a_.mov(RAX, in);
+          a_.mov(home, RAX);
+          if (t == Type::LD) {
+            a_.mov(RAX, Mem{in.base, in.disp + 8});
+            a_.mov(Mem{home.base, home.disp + 8}, RAX);
+          }
+        }
+        break;
+      }
+      case ArgLocKind::Regs: {
+        int32_t area = param_blk_off_[p];
+        for (int k = 0; k < l.nregs; k++) {
+          Mem part{RBP, area + 8 * k};
+          if (l.cls[k] == EightbyteClass::Int)
+            a_.mov(part, kIntArgRegs[l.regs[k]]);
+          else
+            a_.movsd(part, static_cast<Xmm>(l.regs[k]));
+        }
+        a_.lea(RAX, Mem{RBP, area});
+        a_.mov(home, RAX);
+        break;
+      }
+    }
+    if (is_int_type(t) && width_of(t) != Width::W64) {
+      a_.mov(RAX, home);
+      a_.extend(RAX, RAX, width_of(t), is_signed_type(t));
+      a_.mov(home, RAX);
+    }
+  }
+}
+
+bool Generator::insn(InsnId id) {
+  const Insn& in = f_.insn(id);
+  const Operand* ops = in.ops();
+  Op op = in.op;
+  switch (op) {
+    case Op::Mov: int_in(ops[1], RAX); int_out(ops[0], RAX); return true;
+    case Op::FMov: fp_in(ops[1], XMM0, false); fp_out(ops[0], XMM0, false); return true;
+    case Op::DMov: fp_in(ops[1], XMM0, true); fp_out(ops[0], XMM0, true); return true;
+    case Op::LDMov: ld_in(ops[1]); ld_out(ops[0]); return true;
+    case Op::Ext8: case Op::Ext16: case Op::Ext32: case Op::UExt8: case Op::UExt16: case Op::UExt32: {
+      int_in(ops[1], RAX);
+      Width w = (op == Op::Ext8 || op == Op::UExt8) ? Width::W8 : (op == Op::Ext16 || op == Op::UExt16) ? Width::W16 : Width::W32;
+      a_.extend(RAX, RAX, w, op == Op::Ext8 || op == Op::Ext16 || op == Op::Ext32);
+      int_out(ops[0], RAX);
+      return true;
+    }
+    case Op::I2F: case Op::I2D:
+      int_in(ops[1], RAX);
+      a_.cvtsi2s(op == Op::I2D, XMM0, RAX);
+      fp_out(ops[0], XMM0, op == Op::I2D);
+      return true;
+    case Op::UI2F: case Op::UI2D: {
+      bool dbl = op == Op::UI2D;
+      Label big, done;
+      int_in(ops[1], RAX);
+      a_.test(RAX, RAX);
+      a_.jcc(S, big);
+      a_.cvtsi2s(dbl, XMM0, RAX);
+      a_.jmp(done);
+      a_.bind(big);  // halve with the low bit kept (round to odd), convert, double
+      a_.mov(RCX, RAX);
+      a_.shift_imm(Shift::Shr, RCX, 1);
+      a_.alu_imm(Alu::And, RAX, 1);
+      a_.alu(Alu::Or, RCX, RAX);
+      a_.cvtsi2s(dbl, XMM0, RCX);
+      a_.sse(dbl ? 0xF2 : 0xF3, 0x58, XMM0, XMM0);
+      a_.bind(done);
+      fp_out(ops[0], XMM0, dbl);
+      return true;
+    }
+    case Op::F2I: case Op::D2I:
+      fp_in(ops[1], XMM0, op == Op::D2I);
+      a_.cvtts2si(op == Op::D2I, RAX, XMM0);
+      int_out(ops[0], RAX);
+      return true;
+    case Op::F2D: case Op::D2F:
+      fp_in(ops[1], XMM0, op == Op::D2F);
+      a_.sse(op == Op::F2D ? 0xF3 : 0xF2, 0x5A, XMM0, XMM0);
+      fp_out(ops[0], XMM0, op == Op::F2D);
+      return true;
+    case Op::I2LD: case Op::UI2LD: {
+      int_in(ops[1], RAX);
+      a_.mov(scratch(0), RAX);
+      a_.fild64(scratch(0));
+      if (op == Op::UI2LD) {
+        Label done;
+        a_.test(RAX, RAX);
+        a_.jcc(NS, done);
+        a_.mov_imm64(R11, 0x43F0000000000000ull);  // 2^64 as a double
+        a_.mov(scratch(8), R11);
+        a_.fld64(scratch(8));
+        a_.raw({0xDE, 0xC1});  // faddp
+        a_.bind(done);
+      }
+      ld_out(ops[0]);
+      return true;
+    }
+    case Op::LD2I:
+      ld_in(ops[1]);
+      a_.fisttp64(scratch(0));
+      a_.mov(RAX, scratch(0));
+      int_out(ops[0], RAX);
+      return true;
+    case Op::F2LD: case Op::D2LD:
+      fp_in(ops[1], XMM0, op == Op::D2LD);
+      if (op == Op::D2LD) {
+        a_.movsd(scratch(0), XMM0);
+        a_.fld64(scratch(0));
+      } else {
+        a_.movss(scratch(0), XMM0);
+        a_.fld32(scratch(0));
+      }
+      ld_out(ops[0]);
+      return true;
+    case Op::LD2F: case Op::LD2D:
+      ld_in(ops[1]);
+      if (op == Op::LD2D) {
+        a_.fstp64(scratch(0));
+        a_.movsd(XMM0, scratch(0));
+      } else {
+        a_.fstp32(scratch(0));
+        a_.movss(XMM0, scratch(0));
+      }
+      fp_out(ops[0], XMM0, op == Op::LD2D);
+      return true;
+    case Op::Neg: case Op::NegS:
+      int_in(ops[1], RAX);
+      a_.unary(Unary::Neg, RAX, op == Op::Neg);
+      if (op == Op::NegS) a_.extend(RAX, RAX, Width::W32, true);
+      int_out(ops[0], RAX);
+      return true;
+    case Op::FNeg: case Op::DNeg: {
+      bool dbl = op == Op::DNeg;
+      fp_in(ops[1], XMM0, dbl);
+      a_.mov_imm64(R11, dbl ? 0x8000000000000000ull : 0x80000000ull);
+      a_.movq_to_xmm(XMM1, R11);
+      a_.sse(0, 0x57, XMM0, XMM1);  // xorps
+      fp_out(ops[0], XMM0, dbl);
+      return true;
+    }
+    case Op::LDNeg: ld_in(ops[1]); a_.raw({0xD9, 0xE0}); ld_out(ops[0]); return true;
+    case Op::Addr: case Op::Addr8: case Op::Addr16: case Op::Addr32:
+      if (homes_[ops[1].a].global) return fail("the address of a hard-register variable");
+      a_.lea(RAX, slot(ops[1].a));
+      int_out(ops[0], RAX);
+      return true;
+    case Op::FAdd: case Op::DAdd: case Op::FSub: case Op::DSub: case Op::FMul: case Op::DMul: case Op::FDiv: case Op::DDiv: {
+      bool dbl = op == Op::DAdd || op == Op::DSub || op == Op::DMul || op == Op::DDiv;
+      uint8_t code = (op == Op::FAdd || op == Op::DAdd) ? 0x58 : (op == Op::FSub || op == Op::DSub) ? 0x5C
+                     : (op == Op::FMul || op == Op::DMul) ? 0x59 : 0x5E;
+      fp_in(ops[1], XMM0, dbl);
+      fp_in(ops[2], XMM1, dbl);
+      a_.sse(dbl ? 0xF2 : 0xF3, code, XMM0, XMM1);
+      fp_out(ops[0], XMM0, dbl);
+      return true;
+    }
+    case Op::LDAdd: case Op::LDSub: case Op::LDMul: case Op::LDDiv:
+      ld_in(ops[1]);
+      ld_in(ops[2]);
+      // st1 = st1 op st0, pop: a op b
+      a_.raw({0xDE, op == Op::LDAdd ? uint8_t(0xC1) : op == Op::LDSub ? uint8_t(0xE9) : op == Op::LDMul ? uint8_t(0xC9) : uint8_t(0xF9)});
+      ld_out(ops[0]);
+      return true;
+    case Op::FEq: case Op::DEq: case Op::FNe: case Op::DNe: case Op::FLt: case Op::DLt: case Op::FLe: case Op::DLe:
+    case Op::FGt: case Op::DGt: case Op::FGe: case Op::DGe:
+      fp_compare(op, ops, nullptr);
+      int_out(ops[0], RAX);
+      return true;
+    case Op::LDEq: case Op::LDNe: case Op::LDLt: case Op::LDLe: case Op::LDGt: case Op::LDGe:
+      ld_compare(op, ops, nullptr);
+      int_out(ops[0], RAX);
+      return true;
+    case Op::Jmp: a_.jmp(labels_[ops[0].a]); return true;
+    case Op::Bt: case Op::BtS: case Op::Bf: case Op::BfS:
+      int_in(ops[1], RAX);
+      a_.test(RAX, RAX, op == Op::Bt || op == Op::Bf);
+      a_.jcc(op == Op::Bt || op == Op::BtS ? NE : E, labels_[ops[0].a]);
+      return true;
+    case Op::Beq: case Op::BeqS: case Op::Bne: case Op::BneS: case Op::Blt: case Op::BltS: case Op::UBlt: case Op::UBltS:
+    case Op::Ble: case Op::BleS: case Op::UBle: case Op::UBleS: case Op::Bgt: case Op::BgtS: case Op::UBgt: case Op::UBgtS:
+    case Op::Bge: case Op::BgeS: case Op::UBge: case Op::UBgeS:
+      int_in(ops[1], RAX);
+      int_in(ops[2], RCX);
+      a_.alu(Alu::Cmp, RAX, RCX, !op_has(op, kShort));
+      a_.jcc(int_cond(op), labels_[ops[0].a]);
+      return true;
+    case Op::FBeq: case Op::DBeq: case Op::FBne: case Op::DBne: case Op::FBlt: case Op::DBlt: case Op::FBle: case Op::DBle:
+    case Op::FBgt: case Op::DBgt: case Op::FBge: case Op::DBge:
+      fp_compare(op, ops, &labels_[ops[0].a]);
+      return true;
+    case Op::LDBeq: case Op::LDBne: case Op::LDBlt: case Op::LDBle: case Op::LDBgt: case Op::LDBge:
+      ld_compare(op, ops, &labels_[ops[0].a]);
+      return true;
+    case Op::Bo: a_.jcc(O, labels_[ops[0].a]); return true;
+    case Op::Bno: a_.jcc(NO, labels_[ops[0].a]); return true;
+    case Op::UBo: a_.jcc(B, labels_[ops[0].a]); return true;
+    case Op::UBno: a_.jcc(AE, labels_[ops[0].a]); return true;
+    case Op::Switch: {
+      auto t = std::make_unique<Table>();
+      for (uint32_t i = 1; i < in.nops; i++) t->targets.push_back(ops[i].a);
+      Label next;
+      int_in(ops[0], RAX);
+      a_.mov_imm64(RCX, in.nops - 1);
+      a_.alu(Alu::Cmp, RAX, RCX);
+      a_.jcc(AE, next);  // out of range: Kite falls through
+      a_.lea_label(R11, t->label);
+      a_.load_ext(RAX, Mem{R11, 0, RAX, 4}, Width::W32, true);
+      a_.alu(Alu::Add, RAX, R11);
+      a_.jmp(RAX);
+      a_.bind(next);
+      tables_.push_back(std::move(t));
+      return true;
+    }
+    case Op::LAddr: a_.lea_label(RAX, labels_[ops[1].a]); int_out(ops[0], RAX); return true;
+    case Op::JmpI: int_in(ops[0], RAX); a_.jmp(RAX); return true;
+    case Op::Call: case Op::Inline: case Op::JCall: return call(in);
+    case Op::Ret: ret(in); return true;
+    case Op::JRet:
+      int_in(ops[0], RAX);
+      a_.leave();
+      a_.add_imm(RSP, 8);  // the return-address slot (real, or jcall's stand-in)
+      a_.jmp(RAX);
+      return true;
+    case Op::Alloca:
+      int_in(ops[1], RAX);
+      a_.add_imm(RAX, 15);
+      a_.alu_imm(Alu::And, RAX, -16);
+      a_.alu(Alu::Sub, RSP, RAX);
+      a_.mov(RAX, RSP);
+      int_out(ops[0], RAX);
+      return true;
+    case Op::BStart: a_.mov(RAX, RSP); int_out(ops[0], RAX); return true;
+    case Op::BEnd: int_in(ops[0], RAX); a_.mov(RSP, RAX); return true;
+    case Op::VaStart:
+      if (ops[0].kind == OperandKind::Mem && ops[0].type == Type::Undef)
+        a_.lea(RDI, address(ops[0]));
+      else
+        int_in(ops[0], RDI);
+      a_.lea(RSI, Mem{RBP, reg_save_off_});
+      a_.lea(RDX, Mem{RBP, 16});
+      a_.mov_imm64(RCX, reinterpret_cast<uint64_t>(&shape_));
+      a_.mov_imm64(RAX, reinterpret_cast<uint64_t>(&kite_x86_64_va_start));
+      a_.call(RAX);
+      return true;
+    case Op::VaArg:
+      int_in(ops[1], RDI);
+      a_.mov_imm32(RSI, static_cast<uint32_t>(ops[2].type));
+      a_.mov_imm64(RAX, reinterpret_cast<uint64_t>(&kite_x86_64_va_arg));
+      a_.call(RAX);
+      int_out(ops[0], RAX);
+      return true;
+    case Op::VaBlockArg:
+      int_in(ops[0], RDI);
+      int_in(ops[1], RSI);
+      int_in(ops[2], RDX);
+      int_in(ops[3], RCX);
+      a_.mov_imm64(RAX, reinterpret_cast<uint64_t>(&kite_x86_64_va_block_arg));
+      a_.call(RAX);
+      return true;
+    case Op::VaEnd: return true;
+    case Op::Label: a_.bind(labels_[ops[0].a]); return true;
+    case Op::PrSet: return true;
+    case Op::PrBeq: case Op::PrBne:  // with no known properties the property is 0
+      if ((op == Op::PrBeq) == (ops[2].int_value() == 0)) a_.jmp(labels_[ops[0].a]);
+      return true;
+    default:
+      if (op_info(op).nfixed == 3 && op_info(op).roles[0] == OperandRole::OutInt &&
+          op_info(op).roles[1] == OperandRole::InInt) {
+        int_binary(op, ops);
+        return true;
+      }
+      return fail("an opcode the baseline generator does not handle");
+  }
+}
+
+bool Generator::run(std::string* why) {
+  why_ = why;
+  // Frame layout below rbp: variables, scratch, register save area, block areas.
+  int32_t off = 0;
+  homes_.resize(f_.num_vars());
+  for (VarId v = 0; v < f_.num_vars(); v++) {
+    const Var& var = f_.var(v);
+    VarHome& h = homes_[v];
+    h = VarHome{0, false, false, RAX, XMM0};
+    if (var.is_global) {
+      if (!global_reg(ctx_.name(var.hard_reg), &h.gpr, &h.xmm, &h.is_xmm))
+        return fail("a global variable in a register this generator uses");
+      if (var.type == Type::LD) return fail("a long double global variable");
+      h.global = true;
+      continue;
+    }
+    off -= var.type == Type::LD ? 16 : 8;
+    if (var.type == Type::LD) off &= ~15;
+    h.off = off;
+  }
+  off = (off - 32) & ~15;
+  scratch_off_ = off;
+  if (shape_.vararg) {
+    off = (off - static_cast<int32_t>(kRegSaveSize)) & ~15;
+    reg_save_off_ = off;
+  }
+  param_blk_off_.assign(shape_.nfixed, 0);
+  {
+    ArgLayout layout = classify_args(shape_.args, shape_.nfixed);
+    for (uint32_t p = 0; p < shape_.nfixed; p++)
+      if (layout.locs[p].kind == ArgLocKind::Regs) {
+        off -= 16;
+        param_blk_off_[p] = off;
+      }
+  }
+  uint32_t max_blk = 0;
+  for (InsnId id = f_.first(); id != kNone; id = f_.insn(id).next) {
+    const Insn& in = f_.insn(id);
+    if (!op_has(in.op, kCall)) continue;
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < in.nops; k++) n += in.ops()[k].kind == OperandKind::Mem && is_blk_type(in.ops()[k].type);
+    max_blk = std::max(max_blk, n);
+  }
+  off -= static_cast<int32_t>(16 * max_blk);
+  blk_scratch_off_ = off;
+  frame_size_ = static_cast<uint32_t>((-off + 15) & ~15);
+
+  prologue();
+  for (InsnId id = f_.first(); id != kNone; id = f_.insn(id).next)
+    if (!insn(id)) return false;
+  epilogue_zero();  // falling off the end returns zeros
+  for (auto& t : tables_) {
+    a_.align(4);
+    a_.bind(t->label);
+    uint32_t base = static_cast<uint32_t>(a_.size());
+    for (LabelId l : t->targets) a_.label_offset32(labels_[l], base);
+  }
+  for (const Label& l : labels_)
+    if (l.pos < 0 && !l.fixups.empty()) return fail("a jump to a label that is never placed");
+  return true;
+}
+
+bool generate_o0(const Func& f, const CallShape& shape, CompileEnv& env, CodeMemory& mem, CompiledFunc* out,
+                 std::string* why) {
+  Generator g(f, shape, env);
+  if (!g.run(why)) return false;
+  const std::vector<uint8_t>& code = g.assembler().code();
+  void* p = mem.install(code.data(), code.size());
+  if (!p) {
+    *why = "out of executable memory";
+    return false;
+  }
+  out->code = p;
+  out->size = static_cast<uint32_t>(code.size());
+  out->label_offsets.resize(f.num_labels());
+  for (LabelId l = 0; l < f.num_labels(); l++) out->label_offsets[l] = g.label_offset(l);
+  return true;
+}
+
+}  // namespace kite::x86_64
