@@ -59,6 +59,8 @@ std::unique_ptr<Runtime> make_interpreter_runtime(Context& ctx);
 struct JitOptions {
   bool lazy = true;    // compile each function on its first call (else all at link time)
   int opt_level = 1;   // 0 or 1 (both use the baseline generator today)
+  // Chooses which functions to compile; the rest are interpreted. Null compiles all.
+  bool (*should_compile)(std::string_view function_name) = nullptr;
 };
 // A runtime that compiles functions to machine code; a function the generator cannot compile
 // stays interpreted, and compiled and interpreted functions call each other freely.

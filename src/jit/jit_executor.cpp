@@ -21,6 +21,7 @@ class JitExecutor final : public Executor, public CompileEnv {
   bool prepare(Linker& lk, FuncState& fs, Diagnostics& diags) override {
     lk_ = &lk;
     if (!interp_->prepare(lk, fs, diags)) return false;
+    if (opts_.should_compile && !opts_.should_compile(lk.context().name(fs.func->name()))) return true;
     if (opts_.lazy && !has_lref_labels(lk, fs)) {
       lazy_.push_back(LazyCtx{this, &fs});
       void* stub = lk.target().make_lazy_stub(&fs.slot, &lazy_.back(), &JitExecutor::lazy_compile, lk.code_memory());

@@ -40,21 +40,35 @@ struct Loaded {
   std::string errors;
 };
 
-std::unique_ptr<Loaded> load(const char* text, std::initializer_list<std::pair<const char*, void*>> externals = {}) {
+enum class Mode { Interp, Jit, Lazy };
+
+class NativeCall : public ::testing::TestWithParam<Mode> {
+ protected:
+  std::unique_ptr<Loaded> load(const char* text, std::initializer_list<std::pair<const char*, void*>> externals = {});
+};
+
+std::unique_ptr<Loaded> NativeCall::load(const char* text,
+                                         std::initializer_list<std::pair<const char*, void*>> externals) {
   auto l = std::make_unique<Loaded>();
   Diagnostics diags;
   std::vector<Module*> mods;
   if (check_text(l->ctx, text, "t.mir", diags, &mods)) {
-    l->rt = make_interpreter_runtime(l->ctx);
+    Mode mode = GetParam();
+    l->rt = mode == Mode::Interp ? make_interpreter_runtime(l->ctx)
+                                 : make_jit_runtime(l->ctx, JitOptions{mode == Mode::Lazy, 1});
     for (auto& [name, addr] : externals) l->rt->define_external(name, addr);
     for (Module* m : mods) l->rt->load(*m, diags);
     if (!diags.has_errors()) l->rt->link(diags);
   }
   for (const Diagnostic& d : diags.list()) l->errors += Diagnostics::format(d) + "\n";
+  if (l->rt && !diags.has_errors()) {
+    for (const std::string& f : l->rt->fallbacks()) l->errors += "not compiled: " + f + "\n";
+    if (!l->rt->fallbacks().empty()) l->rt.reset();
+  }
   return l;
 }
 
-TEST(NativeCall, CppCallsIrWithStackArguments) {
+TEST_P(NativeCall, CppCallsIrWithStackArguments) {
   auto l = load(R"(m: module
 f: func i64, i64:a, i64:b, i64:c, i64:d, i64:e, i64:f, i64:g, i64:h, d:x1, d:x2, d:x3, d:x4, d:x5, d:x6, d:x7, d:x8, d:x9, d:x10
   local i64:r, d:s
@@ -76,7 +90,7 @@ endmodule
   EXPECT_EQ(out, 16);  // (1.5 + 2.5) * 4
 }
 
-TEST(NativeCall, CppCallsIrWithLongDoublesAndTwoResults) {
+TEST_P(NativeCall, CppCallsIrWithLongDoublesAndTwoResults) {
   auto l = load(R"(m: module
 half: func ld, ld:a, i64:b, ld:c
   local ld:r, ld:t
@@ -102,7 +116,7 @@ endmodule
   EXPECT_EQ(r.b, 2.5);
 }
 
-TEST(NativeCall, CppPassesStructsOfEveryBlockCase) {
+TEST_P(NativeCall, CppPassesStructsOfEveryBlockCase) {
   auto l = load(R"(m: module
 f: func i64, blk0:24(a), blk1:16(b), blk2:16(c), blk3:16(d), blk4:16(e), i64:tail
   local i64:s, i64:t
@@ -126,7 +140,7 @@ endmodule
   EXPECT_EQ(f(S24{1, 0, 2}, S16i{0, 3}, S16d{0, 4.0}, S16m{5, 6.0}, S16dm{7.0, 8}, 10), 360);
 }
 
-TEST(NativeCall, CppCallsAnIrVarargFunction) {
+TEST_P(NativeCall, CppCallsAnIrVarargFunction) {
   auto l = load(R"(m: module
 sum: func d, i64:n, ...
   local i64:va, i64:p, i64:i, d:s, d:x
@@ -151,7 +165,7 @@ endmodule
   EXPECT_EQ(sum(6L, 0.5, 1L, 0.25, 2L, 0.125, 3L, 1.0, 4L, 2.0, 5L, 4.0, 6L), 28.875);
 }
 
-TEST(NativeCall, VarargBlocksOfEveryCase) {
+TEST_P(NativeCall, VarargBlocksOfEveryCase) {
   // Blocks passed as variadic arguments reach va_block_arg through the native convention:
   // blk1/blk2 in registers while they last, blk0 and the overflow in memory.
   auto l = load(R"(m: module
@@ -212,7 +226,7 @@ double vsum(int n, ...) {
   return s;
 }
 
-TEST(NativeCall, IrCallsCppWithStructsLongDoublesAndVarargs) {
+TEST_P(NativeCall, IrCallsCppWithStructsLongDoublesAndVarargs) {
   auto l = load(R"(m: module
   import take_structs, mix, two_results, vsum
 ts_p: proto i64, blk0:24(a), blk1:16(b), blk2:16(c), blk3:16(d), blk4:16(e), i64:tail
@@ -265,7 +279,7 @@ endmodule
   EXPECT_EQ(res[0].d, 6.875);
 }
 
-TEST(NativeCall, EntryPointsStayStableAndCallEachOther) {
+TEST_P(NativeCall, EntryPointsStayStableAndCallEachOther) {
   auto l = load(R"(m: module
   export twice
 p: proto i64, i64:x
@@ -287,5 +301,83 @@ endmodule
   EXPECT_EQ(l->rt->function<long(long)>("twice")(21), 42);
   EXPECT_EQ(l->rt->function<long(long)>("via_pointer")(5), 10);
 }
+
+// Mixed execution: functions whose names start with 'i' stay interpreted, the rest are
+// compiled; they call each other directly, recursively, through pointers and with varargs.
+TEST(MixedExecution, CompiledAndInterpretedFunctionsCallEachOther) {
+  const char* text = R"(m: module
+  import qsort
+p1: proto i64, i64:n
+pv: proto i64, i64:n, ...
+qsort_p: proto p:base, i64:n, i64:size, p:cmp
+c_even: func i64, i64:n
+  local i64:r
+  beq yes, n, 0
+  sub n, n, 1
+  call p1, i_odd, r, n
+  ret r
+yes: ret 1
+  endfunc
+i_odd: func i64, i64:n
+  local i64:r
+  beq no, n, 0
+  sub n, n, 1
+  call p1, c_even, r, n
+  ret r
+no: ret 0
+  endfunc
+i_vsum: func i64, i64:n, ...
+  local i64:va, i64:p, i64:s
+  alloca va, 24
+  va_start va
+  mov s, 0
+loop: beq done, n, 0
+  va_arg p, va, i64:0
+  add s, s, i64:(p)
+  sub n, n, 1
+  jmp loop
+done: ret s
+  endfunc
+i_cmp: func i32, p:a, p:b
+  local i64:r
+  sub r, i64:(a), i64:(b)
+  ret r
+  endfunc
+c_main: func i64
+  local i64:r, i64:f, i64:arr, i64:t
+  call p1, c_even, r, 10
+  mov f, i_odd
+  call p1, f, t, 7
+  add r, r, t
+  call pv, i_vsum, t, 3, 100, 200, 300
+  add r, r, t
+  alloca arr, 24
+  mov i64:(arr), 3; mov i64:8(arr), 1; mov i64:16(arr), 2
+  call qsort_p, qsort, arr, 3, 8, i_cmp
+  mul t, i64:(arr), 100
+  add r, r, t
+  mul t, i64:16(arr), 1000
+  add r, r, t
+  ret r
+  endfunc
+endmodule
+)";
+  Context ctx;
+  Diagnostics diags;
+  std::vector<Module*> mods;
+  ASSERT_TRUE(check_text(ctx, text, "t.mir", diags, &mods));
+  JitOptions opts{false, 1, [](std::string_view name) { return name.substr(0, 2) != "i_"; }};
+  auto rt = make_jit_runtime(ctx, opts);
+  ASSERT_TRUE(rt->load(*mods[0], diags));
+  ASSERT_TRUE(rt->link(diags));
+  EXPECT_TRUE(rt->fallbacks().empty());
+  // even(10) = 1, odd(7) = 1, 100 + 200 + 300, sorted {1, 2, 3}: 1 * 100 + 3 * 1000.
+  EXPECT_EQ(rt->function<long()>("c_main")(), 1 + 1 + 600 + 100 + 3000);
+}
+
+INSTANTIATE_TEST_SUITE_P(Modes, NativeCall, ::testing::Values(Mode::Interp, Mode::Jit, Mode::Lazy),
+                         [](const ::testing::TestParamInfo<Mode>& i) {
+                           return i.param == Mode::Interp ? "interp" : i.param == Mode::Jit ? "jit" : "lazy";
+                         });
 
 }  // namespace
