@@ -18,6 +18,10 @@ class CodeMemory {
   // refuses memory.
   void* install(const uint8_t* code, size_t size);
 
+  // Test hook: called while an install has pages writable (and not executable), with them.
+  using WriteObserver = void (*)(void* user, const void* pages, size_t length);
+  static void set_write_observer(WriteObserver observer, void* user);
+
  private:
   struct Region {
     uint8_t* base;
