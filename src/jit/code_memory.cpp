@@ -8,6 +8,15 @@
 #include <cstring>
 
 namespace kite {
+namespace {
+CodeMemory::WriteObserver g_observer = nullptr;
+void* g_observer_user = nullptr;
+}  // namespace
+
+void CodeMemory::set_write_observer(WriteObserver observer, void* user) {
+  g_observer = observer;
+  g_observer_user = user;
+}
 
 CodeMemory::~CodeMemory() {
   for (Region& r : regions_) munmap(r.base, r.size);
@@ -30,6 +39,7 @@ void* CodeMemory::install(const uint8_t* code, size_t size) {
   if (mprotect(pages, last - first, PROT_READ | PROT_WRITE) != 0) return nullptr;
   memcpy(dst, code, size);
   memset(dst + size, 0xCC, need - size);  // int3 padding
+  if (g_observer) g_observer(g_observer_user, pages, last - first);
   if (mprotect(pages, last - first, PROT_READ | PROT_EXEC) != 0) return nullptr;
   __builtin___clear_cache(reinterpret_cast<char*>(dst), reinterpret_cast<char*>(dst + need));
   r.used += need;
