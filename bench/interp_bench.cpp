@@ -1,5 +1,6 @@
-// The interpreter against the same algorithms compiled by the host compiler at -O2, in one
-// run: sieve (819,000 flags) and recursive fibonacci. Prints time per run and the ratio.
+// The interpreter and the JIT against the same algorithms compiled by the host compiler at
+// -O2, in one run: sieve (819,000 flags) and recursive fibonacci. Prints time per run and
+// the ratio to -O2.
 // Usage: bench_interp [BENCH_DIR]   (default: the source tree's bench/programs)
 #include <chrono>
 #include <cstdio>
@@ -65,23 +66,28 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  auto rt = kite::make_interpreter_runtime(ctx);
-  for (kite::Module* m : mods) rt->load(*m, diags);
-  if (!rt->link(diags)) return 1;
-  auto sieve = rt->function<long(long)>("sieve");
-  auto fib = rt->function<long(long)>("fib");
-
   const long kSieveIters = 10, kFibN = 30;
-  long r1 = 0, r2 = 0;
-  double interp_sieve = best_seconds(3, [&] { r1 = sieve(kSieveIters); });
-  double gcc_sieve = best_seconds(3, [&] { r2 = c_sieve(kSieveIters); });
-  if (r1 != r2) fprintf(stderr, "sieve mismatch: %ld vs %ld\n", r1, r2);
-  printf("sieve(%ld iterations): interpreter %8.2f ms   gcc -O2 %7.2f ms   ratio %5.1fx\n", kSieveIters,
-         interp_sieve * 1e3, gcc_sieve * 1e3, interp_sieve / gcc_sieve);
-  double interp_fib = best_seconds(3, [&] { r1 = fib(kFibN); });
-  double gcc_fib = best_seconds(3, [&] { r2 = c_fib(kFibN); });
-  if (r1 != r2) fprintf(stderr, "fib mismatch: %ld vs %ld\n", r1, r2);
-  printf("fib(%ld):               interpreter %8.2f ms   gcc -O2 %7.2f ms   ratio %5.1fx\n", kFibN, interp_fib * 1e3,
-         gcc_fib * 1e3, interp_fib / gcc_fib);
+  long want_sieve = c_sieve(kSieveIters), want_fib = c_fib(kFibN);
+  double gcc_sieve = best_seconds(5, [&] { c_sieve(kSieveIters); });
+  double gcc_fib = best_seconds(5, [&] { c_fib(kFibN); });
+  printf("%-14s %14s %8s %14s %8s\n", "", "sieve(10) ms", "vs -O2", "fib(30) ms", "vs -O2");
+  printf("%-14s %14.2f %7.2fx %14.2f %7.2fx\n", "gcc -O2", gcc_sieve * 1e3, 1.0, gcc_fib * 1e3, 1.0);
+  struct Mode {
+    const char* name;
+    std::unique_ptr<kite::Runtime> rt;
+  } modes[] = {{"interpreter", kite::make_interpreter_runtime(ctx)},
+               {"jit -O0", kite::make_jit_runtime(ctx, kite::JitOptions{false, 0})},
+               {"jit -O1", kite::make_jit_runtime(ctx, kite::JitOptions{false, 1})}};
+  for (Mode& m : modes) {
+    for (kite::Module* mod : mods) m.rt->load(*mod, diags);
+    if (!m.rt->link(diags)) return 1;
+    auto sieve = m.rt->function<long(long)>("sieve");
+    auto fib = m.rt->function<long(long)>("fib");
+    long r1 = 0, r2 = 0;
+    double s = best_seconds(3, [&] { r1 = sieve(kSieveIters); });
+    double f = best_seconds(3, [&] { r2 = fib(kFibN); });
+    if (r1 != want_sieve || r2 != want_fib) fprintf(stderr, "%s: wrong results %ld %ld\n", m.name, r1, r2);
+    printf("%-14s %14.2f %7.2fx %14.2f %7.2fx\n", m.name, s * 1e3, s / gcc_sieve, f * 1e3, f / gcc_fib);
+  }
   return 0;
 }
