@@ -357,10 +357,13 @@ Result run_run(const std::string& path, const std::string& text, const std::vect
     r.report = "  unexpected diagnostics:\n" + diag_text(diags);
     return r;
   }
-  // Every run line executes under the interpreter, the eager JIT and the lazy JIT.
-  static const char* const kModes[] = {"interp", "jit", "lazy"};
-  std::unique_ptr<Runtime> rts[3] = {make_interpreter_runtime(ctx), make_jit_runtime(ctx, JitOptions{false, 1}),
-                                     make_jit_runtime(ctx, JitOptions{true, 1})};
+  // Every run line executes under the interpreter, and the eager and lazy JIT at each level.
+  constexpr int kNumModes = 5;
+  static const char* const kModes[kNumModes] = {"interp", "jit -O0", "jit -O1", "lazy -O0", "lazy -O1"};
+  std::unique_ptr<Runtime> rts[kNumModes] = {
+      make_interpreter_runtime(ctx), make_jit_runtime(ctx, JitOptions{false, 0}),
+      make_jit_runtime(ctx, JitOptions{false, 1}), make_jit_runtime(ctx, JitOptions{true, 0}),
+      make_jit_runtime(ctx, JitOptions{true, 1})};
   for (auto& rt : rts) {
     for (Module* m : mods) rt->load(*m, diags);
     if (!diags.has_errors()) rt->link(diags);
@@ -419,7 +422,7 @@ Result run_run(const std::string& path, const std::string& text, const std::vect
       continue;
     }
     std::string got_text;
-    for (int mode = 0; mode < 3; mode++) {
+    for (int mode = 0; mode < kNumModes; mode++) {
       Value res[8];
       memset(res, 0, sizeof res);
       rts[mode]->call(rts[mode]->find_function(fname), av, res);
@@ -441,7 +444,7 @@ Result run_run(const std::string& path, const std::string& text, const std::vect
     }
     blessed += line.substr(0, line.find("# run:")) + "# run: " + trim(call.substr(0, eq)) + " == " + got_text + "\n";
   }
-  for (int mode = 1; mode < 3; mode++)
+  for (int mode = 1; mode < kNumModes; mode++)
     for (const std::string& f : rts[mode]->fallbacks()) {
       r.report += std::string("  [") + kModes[mode] + "] not compiled: " + f + "\n";
       ok = false;

@@ -3,7 +3,7 @@
 
 #include "abi.h"
 #include "call_glue.h"
-#include "gen_o0.h"
+#include "baseline_gen.h"
 
 namespace kite::x86_64 {
 namespace {
@@ -24,8 +24,7 @@ class X86_64Target final : public Target {
   }
   bool compile(const Func& f, const CallShape& shape, int opt_level, CompileEnv& env, CodeMemory& mem,
                CompiledFunc* out, std::string* why) override {
-    (void)opt_level;  // every level uses the baseline generator for now
-    return generate_o0(f, shape, env, mem, out, why);
+    return generate_baseline(f, shape, opt_level, env, mem, out, why);
   }
 
   void unpack_args(const CallShape& shape, const NativeArgs& in, Value* out) override {

@@ -1,10 +1,14 @@
-// The baseline (-O0) x86-64 code generator: one pass over the IR, every variable in a frame
-// slot below rbp, each instruction loading its operands into fixed scratch registers (rax,
-// rcx, rdx; xmm0, xmm1; the x87 stack for long doubles), computing, and storing the result.
-// r10/r11 form memory addresses. It is correct for every opcode and fast to generate; the
-// optimizing pipeline (register allocation, combining) comes as separate passes.
-#include "gen_o0.h"
+// The baseline x86-64 code generator: one pass over the IR, each instruction loading its
+// operands into fixed scratch registers (rax, rcx, rdx; xmm0, xmm1; the x87 stack for long
+// doubles), computing, and storing the result; r10/r11 form memory addresses.
+// -O0 keeps every variable in a frame slot below rbp. -O1 first promotes the most used
+// variables (weighted by loop nesting) to registers for the whole function: callee-saved
+// registers always, and in leaf functions also the argument registers and xmm2..xmm15; it
+// then uses register and immediate operands directly where an instruction allows.
+// The optimizing pipeline (liveness, linear-scan allocation, combining) replaces -O1 later.
+#include "baseline_gen.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "abi.h"
@@ -58,8 +62,8 @@ bool global_reg(std::string_view name, Reg* gpr, Xmm* xmm, bool* is_xmm) {
 
 class Generator {
  public:
-  Generator(const Func& f, const CallShape& shape, CompileEnv& env)
-      : f_(f), ctx_(f.context()), shape_(shape), env_(env), labels_(f.num_labels()) {}
+  Generator(const Func& f, const CallShape& shape, int opt_level, CompileEnv& env)
+      : f_(f), ctx_(f.context()), shape_(shape), env_(env), opt_level_(opt_level), labels_(f.num_labels()) {}
 
   bool run(std::string* why);
   const Assembler& assembler() const { return a_; }
@@ -67,8 +71,9 @@ class Generator {
 
  private:
   struct VarHome {
-    int32_t off;  // [rbp + off]
-    bool global;
+    int32_t off;  // [rbp + off] when in memory
+    bool global;  // a `global` hard-register variable
+    bool in_reg;  // lives in gpr/xmm (globals, and variables promoted at -O1)
     bool is_xmm;
     Reg gpr;
     Xmm xmm;
@@ -99,12 +104,23 @@ class Generator {
   void ret(const Insn& in);
   void prologue();
   void epilogue_zero();
+  void promote_variables();
+  void restore_saved();  // callee-saved registers this function used, before leaving
+  bool fast_int_binary(Op op, const Operand* ops);
+  bool fast_int_branch(Op op, const Operand* ops);
+  Reg reg_of(const Operand& o) const {  // the register holding an integer variable, or kNoReg
+    if (o.kind != OperandKind::Var) return kNoReg;
+    const VarHome& h = homes_[o.a];
+    return h.in_reg && !h.is_xmm ? h.gpr : kNoReg;
+  }
 
   const Func& f_;
   const Context& ctx_;
   const CallShape& shape_;
   CompileEnv& env_;
+  int opt_level_;
   Assembler a_;
+  std::vector<std::pair<Reg, int32_t>> saved_;  // callee-saved register, its save slot
   std::vector<Label> labels_;
   std::vector<VarHome> homes_;
   int32_t scratch_off_ = 0;     // 32 bytes of scratch
@@ -124,8 +140,21 @@ Mem Generator::address(const Operand& o, bool block_arg) {
   const MemRef& m = f_.mem_ref(o);
   int64_t disp = block_arg ? 0 : m.disp;
   bool have_base = m.base != kNone, have_index = m.index != kNone;
-  if (have_base) int_in(Operand::var(m.base), R10);
-  if (have_index) int_in(Operand::var(m.index), R11);
+  Reg base = R10, index = R11;
+  if (have_base) {
+    base = reg_of(Operand::var(m.base));
+    if (base == kNoReg) {
+      base = R10;
+      int_in(Operand::var(m.base), R10);
+    }
+  }
+  if (have_index) {
+    index = reg_of(Operand::var(m.index));
+    if (index == kNoReg) {
+      index = R11;
+      int_in(Operand::var(m.index), R11);
+    }
+  }
   bool fits = disp >= INT32_MIN && disp <= INT32_MAX;
   if (!have_base && !have_index) {
     a_.mov_imm64(R10, static_cast<uint64_t>(disp));
@@ -133,24 +162,30 @@ Mem Generator::address(const Operand& o, bool block_arg) {
   }
   if (!fits) {  // fold base + index*scale first, then the wide displacement (lea keeps flags)
     if (have_index)
-      a_.lea(R10, have_base ? Mem{R10, 0, R11, o.scale} : Mem{kNoReg, 0, R11, o.scale});
+      a_.lea(R10, have_base ? Mem{base, 0, index, o.scale} : Mem{kNoReg, 0, index, o.scale});
+    else
+      a_.mov(R10, base);
     a_.mov_imm64(R11, static_cast<uint64_t>(disp));
     a_.lea(R10, Mem{R10, 0, R11, 1});
     return Mem{R10, 0};
   }
-  if (!have_base) return Mem{kNoReg, static_cast<int32_t>(disp), R11, o.scale};
-  if (!have_index) return Mem{R10, static_cast<int32_t>(disp)};
-  return Mem{R10, static_cast<int32_t>(disp), R11, o.scale};
+  if (!have_base) return Mem{kNoReg, static_cast<int32_t>(disp), index, o.scale};
+  if (!have_index) return Mem{base, static_cast<int32_t>(disp)};
+  return Mem{base, static_cast<int32_t>(disp), index, o.scale};
 }
 
 void Generator::int_in(const Operand& o, Reg r) {
   switch (o.kind) {
     case OperandKind::Var: {
       const VarHome& h = homes_[o.a];
-      if (h.global)
-        h.is_xmm ? a_.movq_from_xmm(r, h.xmm) : a_.mov(r, h.gpr);
-      else
+      if (h.in_reg) {
+        if (h.is_xmm)
+          a_.movq_from_xmm(r, h.xmm);
+        else if (h.gpr != r)
+          a_.mov(r, h.gpr);
+      } else {
         a_.mov(r, slot(o.a));
+      }
       return;
     }
     case OperandKind::Int: a_.mov_imm64(r, o.bits()); return;
@@ -174,10 +209,14 @@ void Generator::int_in(const Operand& o, Reg r) {
 void Generator::int_out(const Operand& o, Reg r) {
   if (o.kind == OperandKind::Var) {
     const VarHome& h = homes_[o.a];
-    if (h.global)
-      h.is_xmm ? a_.movq_to_xmm(h.xmm, r) : a_.mov(h.gpr, r);
-    else
+    if (h.in_reg) {
+      if (h.is_xmm)
+        a_.movq_to_xmm(h.xmm, r);
+      else if (h.gpr != r)
+        a_.mov(h.gpr, r);
+    } else {
       a_.mov(slot(o.a), r);
+    }
     return;
   }
   Mem m = address(o);
@@ -188,8 +227,8 @@ void Generator::fp_in(const Operand& o, Xmm x, bool dbl) {
   switch (o.kind) {
     case OperandKind::Var: {
       const VarHome& h = homes_[o.a];
-      if (h.global) {
-        a_.sse(0, 0x28, x, h.xmm);  // movaps
+      if (h.in_reg) {
+        if (h.xmm != x) a_.sse(0, 0x28, x, h.xmm);  // movaps
         return;
       }
       dbl ? a_.movsd(x, slot(o.a)) : a_.movss(x, slot(o.a));
@@ -212,8 +251,8 @@ void Generator::fp_in(const Operand& o, Xmm x, bool dbl) {
 void Generator::fp_out(const Operand& o, Xmm x, bool dbl) {
   if (o.kind == OperandKind::Var) {
     const VarHome& h = homes_[o.a];
-    if (h.global) {
-      a_.sse(0, 0x28, h.xmm, x);
+    if (h.in_reg) {
+      if (h.xmm != x) a_.sse(0, 0x28, h.xmm, x);
       return;
     }
     dbl ? a_.movsd(slot(o.a), x) : a_.movss(slot(o.a), x);
@@ -364,6 +403,7 @@ void Generator::ld_compare(Op op, const Operand* ops, Label* target) {
 }
 
 void Generator::int_binary(Op op, const Operand* ops) {
+  if (fast_int_binary(op, ops)) return;
   bool s = op_has(op, kShort);
   int_in(ops[1], RAX);
   int_in(ops[2], RCX);
@@ -407,6 +447,151 @@ void Generator::int_binary(Op op, const Operand* ops) {
       break;
   }
   int_out(ops[0], RAX);
+}
+
+void Generator::promote_variables() {
+  if (opt_level_ < 1) return;
+  // Loop depth per instruction: a branch back to an earlier label marks a loop.
+  std::vector<InsnId> order;
+  std::vector<uint32_t> label_pos(f_.num_labels(), UINT32_MAX);
+  for (InsnId id = f_.first(); id != kNone; id = f_.insn(id).next) {
+    if (f_.insn(id).op == Op::Label) label_pos[f_.insn(id).ops()[0].a] = static_cast<uint32_t>(order.size());
+    order.push_back(id);
+  }
+  std::vector<int32_t> delta(order.size() + 1, 0);
+  bool leaf = true;
+  for (uint32_t i = 0; i < order.size(); i++) {
+    const Insn& in = f_.insn(order[i]);
+    if (op_has(in.op, kCall) || in.op == Op::VaStart || in.op == Op::VaArg || in.op == Op::VaBlockArg) leaf = false;
+    if (in.op == Op::Label) continue;
+    for (uint32_t k = 0; k < in.nops; k++) {
+      const Operand& o = in.ops()[k];
+      if (o.kind != OperandKind::Label || label_pos[o.a] == UINT32_MAX || label_pos[o.a] > i) continue;
+      delta[label_pos[o.a]]++;
+      delta[i + 1]--;
+    }
+  }
+  std::vector<uint64_t> weight(f_.num_vars(), 0);
+  std::vector<bool> excluded(f_.num_vars(), false);
+  int32_t depth = 0;
+  for (uint32_t i = 0; i < order.size(); i++) {
+    depth += delta[i];
+    uint64_t w = uint64_t(1) << (3 * std::min(depth, 4));
+    const Insn& in = f_.insn(order[i]);
+    if (in.op == Op::Addr || in.op == Op::Addr8 || in.op == Op::Addr16 || in.op == Op::Addr32) excluded[in.ops()[1].a] = true;
+    for (uint32_t k = 0; k < in.nops; k++) {
+      const Operand& o = in.ops()[k];
+      if (o.kind == OperandKind::Var) {
+        weight[o.a] += w;
+      } else if (o.kind == OperandKind::Mem) {
+        const MemRef& m = f_.mem_ref(o);
+        if (m.base != kNone) weight[m.base] += w;
+        if (m.index != kNone) weight[m.index] += w;
+      }
+    }
+  }
+  // Registers taken by hard-register globals are not available.
+  std::vector<Reg> int_pool;
+  std::vector<Xmm> sse_pool;
+  auto taken_gpr = [&](Reg r) {
+    for (const VarHome& h : homes_)
+      if (h.global && !h.is_xmm && h.gpr == r) return true;
+    return false;
+  };
+  auto taken_xmm = [&](Xmm x) {
+    for (const VarHome& h : homes_)
+      if (h.global && h.is_xmm && h.xmm == x) return true;
+    return false;
+  };
+  if (leaf)
+    for (Reg r : {RSI, RDI, R8, R9}) int_pool.push_back(r);  // free of save costs in a leaf
+  for (Reg r : {RBX, R12, R13, R14, R15})
+    if (!taken_gpr(r)) int_pool.push_back(r);
+  if (leaf)
+    for (int x = 2; x < 16; x++)
+      if (!taken_xmm(static_cast<Xmm>(x))) sse_pool.push_back(static_cast<Xmm>(x));
+  std::vector<VarId> cands;
+  for (VarId v = 0; v < f_.num_vars(); v++)
+    if (!homes_[v].in_reg && !excluded[v] && weight[v] > 0 && f_.var(v).type != Type::LD) cands.push_back(v);
+  std::stable_sort(cands.begin(), cands.end(), [&](VarId a, VarId b) { return weight[a] > weight[b]; });
+  size_t next_int = 0, next_sse = 0;
+  for (VarId v : cands) {
+    VarHome& h = homes_[v];
+    if (f_.var(v).type == Type::I64) {
+      if (next_int == int_pool.size()) continue;
+      h.in_reg = true;
+      h.is_xmm = false;
+      h.gpr = int_pool[next_int++];
+      if (h.gpr == RBX || h.gpr >= R12) saved_.emplace_back(h.gpr, 0);
+    } else {
+      if (next_sse == sse_pool.size()) continue;
+      h.in_reg = true;
+      h.is_xmm = true;
+      h.xmm = sse_pool[next_sse++];
+    }
+  }
+}
+
+bool Generator::fast_int_binary(Op op, const Operand* ops) {
+  if (opt_level_ < 1) return false;
+  Reg d = reg_of(ops[0]);
+  if (d == kNoReg) return false;
+  Alu alu;
+  bool is_mul = false;
+  switch (op) {
+    case Op::Add: alu = Alu::Add; break;
+    case Op::Sub: alu = Alu::Sub; break;
+    case Op::And: alu = Alu::And; break;
+    case Op::Or: alu = Alu::Or; break;
+    case Op::Xor: alu = Alu::Xor; break;
+    case Op::Mul: is_mul = true; alu = Alu::Add; break;
+    default: return false;
+  }
+  const Operand* a = &ops[1];
+  const Operand* b = &ops[2];
+  if (reg_of(*b) == d) {
+    if (op == Op::Sub) return false;
+    std::swap(a, b);  // commutative: d op= a
+  }
+  auto imm_of = [](const Operand& o, int32_t* v) {
+    if (o.kind != OperandKind::Int || o.int_value() < INT32_MIN || o.int_value() > INT32_MAX) return false;
+    *v = static_cast<int32_t>(o.int_value());
+    return true;
+  };
+  Reg rb = reg_of(*b);
+  int32_t imm = 0;
+  bool b_imm = !is_mul && imm_of(*b, &imm);
+  if (rb == kNoReg && !b_imm) {
+    int_in(*b, RCX);  // before d changes: b's address may use d
+    rb = RCX;
+  }
+  if (reg_of(*a) != d) int_in(*a, d);
+  if (is_mul)
+    a_.imul(d, rb);
+  else if (b_imm)
+    a_.alu_imm(alu, d, imm);
+  else
+    a_.alu(alu, d, rb);
+  return true;
+}
+
+bool Generator::fast_int_branch(Op op, const Operand* ops) {
+  if (opt_level_ < 1) return false;
+  Reg ra = reg_of(ops[1]);
+  if (ra == kNoReg) return false;
+  bool w64 = !op_has(op, kShort);
+  const Operand& b = ops[2];
+  Reg rb = reg_of(b);
+  if (rb != kNoReg) {
+    a_.alu(Alu::Cmp, ra, rb, w64);
+  } else if (b.kind == OperandKind::Int && b.int_value() >= INT32_MIN && b.int_value() <= INT32_MAX) {
+    a_.alu_imm(Alu::Cmp, ra, static_cast<int32_t>(b.int_value()), w64);
+  } else {
+    int_in(b, RCX);
+    a_.alu(Alu::Cmp, ra, RCX, w64);
+  }
+  a_.jcc(int_cond(op), labels_[ops[0].a]);
+  return true;
 }
 
 bool Generator::call(const Insn& in) {
@@ -536,6 +721,7 @@ void Generator::ret(const Insn& in) {
   }
   for (uint32_t k = std::min<uint32_t>(in.nops, sig.nresults); k-- > 0;)
     if (sig.results[k] == Type::LD) ld_in(in.ops()[k]);
+  restore_saved();
   a_.leave();
   a_.ret();
 }
@@ -548,6 +734,7 @@ void Generator::epilogue_zero() {
   a_.sse(0, 0x57, XMM1, XMM1);
   for (Type t : sig.result_types())
     if (t == Type::LD) a_.raw({0xD9, 0xEE});  // fldz
+  restore_saved();
   a_.leave();
   a_.ret();
 }
@@ -608,6 +795,20 @@ void Generator::prologue() {
       a_.mov(home, RAX);
     }
   }
+  // Promoted variables: save the callee-saved registers they take, load promoted parameters.
+  for (auto& [r, off] : saved_) a_.mov(Mem{RBP, off}, r);
+  for (uint32_t p = 0; p < shape_.nfixed; p++) {
+    const VarHome& h = homes_[p];
+    if (!h.in_reg) continue;
+    if (h.is_xmm)
+      shape_.args[p].type == Type::D ? a_.movsd(h.xmm, slot(p)) : a_.movss(h.xmm, slot(p));
+    else
+      a_.mov(h.gpr, slot(p));
+  }
+}
+
+void Generator::restore_saved() {
+  for (auto& [r, off] : saved_) a_.mov(r, Mem{RBP, off});
 }
 
 bool Generator::insn(InsnId id) {
@@ -615,7 +816,18 @@ bool Generator::insn(InsnId id) {
   const Operand* ops = in.ops();
   Op op = in.op;
   switch (op) {
-    case Op::Mov: int_in(ops[1], RAX); int_out(ops[0], RAX); return true;
+    case Op::Mov: {
+      Reg d = reg_of(ops[0]), src = reg_of(ops[1]);
+      if (d != kNoReg) {
+        int_in(ops[1], d);
+      } else if (src != kNoReg) {
+        int_out(ops[0], src);
+      } else {
+        int_in(ops[1], RAX);
+        int_out(ops[0], RAX);
+      }
+      return true;
+    }
     case Op::FMov: fp_in(ops[1], XMM0, false); fp_out(ops[0], XMM0, false); return true;
     case Op::DMov: fp_in(ops[1], XMM0, true); fp_out(ops[0], XMM0, true); return true;
     case Op::LDMov: ld_in(ops[1]); ld_out(ops[0]); return true;
@@ -722,7 +934,7 @@ bool Generator::insn(InsnId id) {
     }
     case Op::LDNeg: ld_in(ops[1]); a_.raw({0xD9, 0xE0}); ld_out(ops[0]); return true;
     case Op::Addr: case Op::Addr8: case Op::Addr16: case Op::Addr32:
-      if (homes_[ops[1].a].global) return fail("the address of a hard-register variable");
+      if (homes_[ops[1].a].in_reg) return fail("the address of a hard-register variable");
       a_.lea(RAX, slot(ops[1].a));
       int_out(ops[0], RAX);
       return true;
@@ -753,14 +965,20 @@ bool Generator::insn(InsnId id) {
       int_out(ops[0], RAX);
       return true;
     case Op::Jmp: a_.jmp(labels_[ops[0].a]); return true;
-    case Op::Bt: case Op::BtS: case Op::Bf: case Op::BfS:
-      int_in(ops[1], RAX);
-      a_.test(RAX, RAX, op == Op::Bt || op == Op::Bf);
+    case Op::Bt: case Op::BtS: case Op::Bf: case Op::BfS: {
+      Reg r = reg_of(ops[1]);
+      if (r == kNoReg) {
+        r = RAX;
+        int_in(ops[1], RAX);
+      }
+      a_.test(r, r, op == Op::Bt || op == Op::Bf);
       a_.jcc(op == Op::Bt || op == Op::BtS ? NE : E, labels_[ops[0].a]);
       return true;
+    }
     case Op::Beq: case Op::BeqS: case Op::Bne: case Op::BneS: case Op::Blt: case Op::BltS: case Op::UBlt: case Op::UBltS:
     case Op::Ble: case Op::BleS: case Op::UBle: case Op::UBleS: case Op::Bgt: case Op::BgtS: case Op::UBgt: case Op::UBgtS:
     case Op::Bge: case Op::BgeS: case Op::UBge: case Op::UBgeS:
+      if (fast_int_branch(op, ops)) return true;
       int_in(ops[1], RAX);
       int_in(ops[2], RCX);
       a_.alu(Alu::Cmp, RAX, RCX, !op_has(op, kShort));
@@ -799,6 +1017,7 @@ bool Generator::insn(InsnId id) {
     case Op::Ret: ret(in); return true;
     case Op::JRet:
       int_in(ops[0], RAX);
+      restore_saved();
       a_.leave();
       a_.add_imm(RSP, 8);  // the return-address slot (real, or jcall's stand-in)
       a_.jmp(RAX);
@@ -863,12 +1082,12 @@ bool Generator::run(std::string* why) {
   for (VarId v = 0; v < f_.num_vars(); v++) {
     const Var& var = f_.var(v);
     VarHome& h = homes_[v];
-    h = VarHome{0, false, false, RAX, XMM0};
+    h = VarHome{0, false, false, false, RAX, XMM0};
     if (var.is_global) {
       if (!global_reg(ctx_.name(var.hard_reg), &h.gpr, &h.xmm, &h.is_xmm))
         return fail("a global variable in a register this generator uses");
       if (var.type == Type::LD) return fail("a long double global variable");
-      h.global = true;
+      h.global = h.in_reg = true;
       continue;
     }
     off -= var.type == Type::LD ? 16 : 8;
@@ -900,6 +1119,11 @@ bool Generator::run(std::string* why) {
   }
   off -= static_cast<int32_t>(16 * max_blk);
   blk_scratch_off_ = off;
+  promote_variables();
+  for (auto& [r, at] : saved_) {
+    off -= 8;
+    at = off;
+  }
   frame_size_ = static_cast<uint32_t>((-off + 15) & ~15);
 
   prologue();
@@ -917,9 +1141,9 @@ bool Generator::run(std::string* why) {
   return true;
 }
 
-bool generate_o0(const Func& f, const CallShape& shape, CompileEnv& env, CodeMemory& mem, CompiledFunc* out,
-                 std::string* why) {
-  Generator g(f, shape, env);
+bool generate_baseline(const Func& f, const CallShape& shape, int opt_level, CompileEnv& env, CodeMemory& mem,
+                       CompiledFunc* out, std::string* why) {
+  Generator g(f, shape, opt_level, env);
   if (!g.run(why)) return false;
   const std::vector<uint8_t>& code = g.assembler().code();
   void* p = mem.install(code.data(), code.size());
