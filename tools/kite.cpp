@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "disasm.h"
 #include "kite/runtime.h"
 #include "kite/text.h"
 #include "kite/verify.h"
@@ -20,6 +21,8 @@ const char kUsage[] =
     "commands:\n"
     "  check FILE...   parse and verify IR text; diagnostics go to stderr\n"
     "  fmt FILE...     print the canonical text of each file on stdout\n"
+    "  asm FILE... [--func NAME] [-O0 | -O1]\n"
+    "                  compile every function (or NAME) and print its machine code\n"
     "  run FILE... [--entry NAME] [--lazy | --jit | --interp] [-O0 | -O1] [-- ARGS...]\n"
     "                  load, link and run main (or NAME); with two parameters it gets\n"
     "                  argc/argv (the first file name, then ARGS); exits with its result.\n"
@@ -50,6 +53,75 @@ bool load(kite::Context& ctx, const char* path, const std::string& text, std::ve
   bool ok = kite::check_text(ctx, text, path, diags, mods, opts);
   for (const kite::Diagnostic& d : diags.list()) fputs(kite::Diagnostics::render(d, text).c_str(), stderr);
   return ok;
+}
+
+int asm_command(int argc, char** argv) {
+  std::vector<const char*> files;
+  std::string only;
+  int opt_level = 1;
+  for (int i = 2; i < argc; i++) {
+    std::string a = argv[i];
+    if (a == "--func") {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "kite: --func needs a function name\n");
+        return 2;
+      }
+      only = argv[++i];
+    } else if (a == "-O0" || a == "-O1" || a == "-O2") {
+      opt_level = a[2] - '0';
+    } else if (a.size() > 1 && a[0] == '-') {
+      fprintf(stderr, "kite: unknown option '%s'\n", a.c_str());
+      return 2;
+    } else {
+      files.push_back(argv[i]);
+    }
+  }
+  if (files.empty()) {
+    fprintf(stderr, "kite: asm needs at least one file\n");
+    return 2;
+  }
+  if (!kite::tools::have_disassembler()) {
+    fprintf(stderr, "kite: asm needs capstone (install libcapstone-dev and rebuild)\n");
+    return 2;
+  }
+  kite::Context ctx;
+  std::vector<kite::Module*> mods;
+  std::vector<std::string> texts(files.size());
+  bool ok = true;
+  for (size_t i = 0; i < files.size(); i++) {
+    if (!read_file(files[i], &texts[i])) {
+      fprintf(stderr, "kite: cannot read '%s': %s\n", files[i], strerror(errno));
+      return 2;
+    }
+    ok &= load(ctx, files[i], texts[i], &mods);
+  }
+  if (!ok) return 1;
+  auto rt = kite::make_jit_runtime(ctx, kite::JitOptions{false, opt_level});
+  kite::Diagnostics diags;
+  for (kite::Module* m : mods) rt->load(*m, diags);
+  if (!diags.has_errors()) rt->link(diags);
+  for (const kite::Diagnostic& d : diags.list()) fputs(kite::Diagnostics::format(d).append("\n").c_str(), stderr);
+  if (diags.has_errors()) return 1;
+  bool found = only.empty();
+  for (kite::Module* m : mods)
+    for (kite::ItemId id : m->items) {
+      const kite::Item& it = ctx.item(id);
+      if (it.kind != kite::ItemKind::Func) continue;
+      std::string name(ctx.name(it.name));
+      if (!only.empty() && name != only) continue;
+      found = true;
+      std::span<const uint8_t> code = rt->machine_code(id);
+      printf("%s:\n", name.c_str());
+      if (code.empty())
+        printf("  (interpreted)\n");
+      else
+        fputs(kite::tools::disassemble(code).c_str(), stdout);
+    }
+  if (!found) {
+    fprintf(stderr, "kite: no function '%s'\n", only.c_str());
+    return 1;
+  }
+  return 0;
 }
 
 int run_command(int argc, char** argv) {
@@ -156,6 +228,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (cmd == "run") return run_command(argc, argv);
+  if (cmd == "asm") return asm_command(argc, argv);
   if (cmd != "check" && cmd != "fmt") {
     fprintf(stderr, "kite: unknown command '%s' (try 'kite --help')\n", cmd.c_str());
     return 2;

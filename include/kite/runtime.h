@@ -42,6 +42,10 @@ class Runtime {
   // results go to results[0..nresults).
   virtual void call(ItemId func, std::span<const Value> args, Value* results) = 0;
 
+  // The machine code of a compiled function (empty while it is interpreted or not yet
+  // compiled), for disassembly and tests.
+  virtual std::span<const uint8_t> machine_code(ItemId func) const = 0;
+
   // Functions a compiling runtime could not compile (they run interpreted), as
   // "function: reason". Empty for the interpreter.
   virtual std::vector<std::string> fallbacks() const = 0;

@@ -47,6 +47,11 @@ class JitExecutor final : public Executor, public CompileEnv {
   }
 
   std::vector<std::string> fallbacks() const override { return fallbacks_; }
+  std::span<const uint8_t> machine_code(const FuncState& fs) const override {
+    auto it = compiled_.find(const_cast<FuncState*>(&fs));
+    if (it == compiled_.end() || fs.slot != it->second.code) return {};
+    return {static_cast<const uint8_t*>(it->second.code), it->second.size};
+  }
 
   // CompileEnv
   void* item_address(ItemId item) override { return lk_->item_address(item); }

@@ -39,6 +39,8 @@ class Executor {
   virtual void call(FuncState& fs, const Value* args, Value* results) = 0;
   // Functions that could not be prepared the executor's preferred way ("name: reason").
   virtual std::vector<std::string> fallbacks() const { return {}; }
+  // The machine code of a compiled function, if any.
+  virtual std::span<const uint8_t> machine_code(const FuncState&) const { return {}; }
 };
 
 class Linker final : public Runtime {
@@ -54,6 +56,10 @@ class Linker final : public Runtime {
   ItemId find_function(std::string_view name) const override;
   void call(ItemId func, std::span<const Value> args, Value* results) override;
   std::vector<std::string> fallbacks() const override { return exec_->fallbacks(); }
+  std::span<const uint8_t> machine_code(ItemId func) const override {
+    FuncState* fs = func_state(func);
+    return fs ? exec_->machine_code(*fs) : std::span<const uint8_t>();
+  }
 
   // For executors.
   Context& context() { return ctx_; }

@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "disasm.h"
 #include "kite/runtime.h"
 #include "kite/text.h"
 #include "kite/verify.h"
@@ -458,6 +459,51 @@ Result run_run(const std::string& path, const std::string& text, const std::vect
   return r;
 }
 
+// --- test compile x86_64 [-O0|-O1]: every function compiled eagerly, disassembled, and the
+// text matched by the file's check lines (addresses vary, so there is no golden block).
+Result run_compile(const std::string& path, const std::string& text, const std::vector<std::string>& lines,
+                   const std::string& args) {
+  Result r;
+  if (!tools::have_disassembler()) {
+    r.ok = r.skipped = true;
+    r.report = "  skipped: built without capstone";
+    return r;
+  }
+  int level = args.find("-O0") != std::string::npos ? 0 : 1;
+  Context ctx;
+  Diagnostics diags;
+  std::vector<Module*> mods;
+  VerifyOptions opts;
+  opts.hard_reg_fits = x86_64::hard_reg_fits;
+  if (!check_text(ctx, text, path, diags, &mods, opts)) {
+    r.report = "  unexpected diagnostics:\n" + diag_text(diags);
+    return r;
+  }
+  auto rt = make_jit_runtime(ctx, JitOptions{false, level});
+  for (Module* m : mods) rt->load(*m, diags);
+  if (!diags.has_errors()) rt->link(diags);
+  if (diags.has_errors()) {
+    r.report = "  link errors:\n" + diag_text(diags);
+    return r;
+  }
+  std::string out;
+  for (Module* m : mods)
+    for (ItemId id : m->items) {
+      if (ctx.item(id).kind != ItemKind::Func) continue;
+      out += std::string(ctx.name(ctx.item(id).name)) + ":\n";
+      std::span<const uint8_t> code = rt->machine_code(id);
+      out += code.empty() ? "  (interpreted)\n" : tools::disassemble(code);
+    }
+  std::vector<Check> checks = parse_checks(lines);
+  if (checks.empty()) {
+    r.report = "  a compile test needs check lines";
+    return r;
+  }
+  r.ok = run_checks(checks, out, &r.report);
+  if (!r.ok) r.report += "  generated code:\n" + out;
+  return r;
+}
+
 }  // namespace
 
 Result run_filetest(const std::string& path, const std::string& text) {
@@ -472,6 +518,7 @@ Result run_filetest(const std::string& path, const std::string& text) {
   if (kind == "print") return run_print(path, text, lines);
   if (kind == "verify") return run_verify(path, text, lines);
   if (kind == "run") return run_run(path, text, lines);
+  if (kind.rfind("compile x86_64", 0) == 0) return run_compile(path, text, lines, kind.substr(14));
   Result r;
   r.report = kind.empty() ? "  the first line must be a '# test KIND' header" : "  unknown test kind '" + kind + "'";
   return r;

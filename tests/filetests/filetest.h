@@ -6,6 +6,7 @@ namespace kite::filetest {
 
 struct Result {
   bool ok = false;
+  bool skipped = false;  // needs something this build lacks (e.g. a disassembler)
   std::string report;   // what went wrong, for humans
   std::string blessed;  // the file with its expectations rewritten from this run
 };

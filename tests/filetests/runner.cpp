@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
     }
   }
   std::sort(files.begin(), files.end());
-  int passed = 0, failed = 0;
+  int passed = 0, failed = 0, skipped = 0;
   for (const fs::path& p : files) {
     std::string text;
     if (!read_file(p, &text)) {
@@ -71,13 +71,19 @@ int main(int argc, char** argv) {
       printf("BLESSED %s\n", p.c_str());
       r = run_filetest(p.string(), r.blessed);
     }
-    if (r.ok) {
+    if (r.skipped) {
+      skipped++;
+      printf("SKIP %s\n%s\n", p.c_str(), r.report.c_str());
+    } else if (r.ok) {
       passed++;
     } else {
       failed++;
       printf("FAIL %s\n%s\n", p.c_str(), r.report.c_str());
     }
   }
-  printf("%d passed, %d failed\n", passed, failed);
+  if (skipped)
+    printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
+  else
+    printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 && passed > 0 ? 0 : 1;
 }

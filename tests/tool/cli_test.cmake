@@ -42,3 +42,8 @@ expect_match("${ERR}" "no function 'nothere'")
 run(1 ${KITE} run --entry shared ${SRC}/tool/export_a.mir)
 run(2 ${KITE} run --bogus ${SRC}/tool/export_a.mir)
 run(2 ${KITE} run)
+
+# kite asm (needs capstone; scripts/setup installs it)
+run(0 ${KITE} asm --func sum8 ${SRC}/filetests/compile/calls.mir)
+expect_match("${OUT}" "^sum8:\n +0 +push rbp\n")
+run(1 ${KITE} asm --func nothere ${SRC}/filetests/compile/calls.mir)
