@@ -1,18 +1,20 @@
 // The baseline x86-64 code generator: one pass over the IR, each instruction loading its
 // operands into fixed scratch registers (rax, rcx, rdx; xmm0, xmm1; the x87 stack for long
 // doubles), computing, and storing the result; r10/r11 form memory addresses.
-// -O0 keeps every variable in a frame slot below rbp. -O1 first promotes the most used
-// variables (weighted by loop nesting) to registers for the whole function: callee-saved
-// registers always, and in leaf functions also the argument registers and xmm2..xmm15; it
-// then uses register and immediate operands directly where an instruction allows.
-// The optimizing pipeline (liveness, linear-scan allocation, combining) replaces -O1 later.
+// -O0 keeps every variable in a frame slot below rbp. -O1 first allocates registers with
+// linear scan over liveness intervals (codegen/linear_scan.h): variables live across a call
+// get callee-saved registers, others also rsi, rdi, r8, r9 and xmm2..xmm15; the rest stay in
+// their slots. It then uses register and immediate operands directly where it can.
 #include "baseline_gen.h"
 
 #include <algorithm>
 #include <cstring>
 
 #include "abi.h"
+#include "analysis/cfg.h"
+#include "analysis/liveness.h"
 #include "assembler.h"
+#include "codegen/linear_scan.h"
 #include "jit/code_memory.h"
 #include "kite/verify.h"
 #include "registers.h"
@@ -104,7 +106,7 @@ class Generator {
   void ret(const Insn& in);
   void prologue();
   void epilogue_zero();
-  void promote_variables();
+  void allocate_registers();
   void restore_saved();  // callee-saved registers this function used, before leaving
   bool fast_int_binary(Op op, const Operand* ops);
   bool fast_int_branch(Op op, const Operand* ops);
@@ -449,85 +451,43 @@ void Generator::int_binary(Op op, const Operand* ops) {
   int_out(ops[0], RAX);
 }
 
-void Generator::promote_variables() {
+void Generator::allocate_registers() {
   if (opt_level_ < 1) return;
-  // Loop depth per instruction: a branch back to an earlier label marks a loop.
-  std::vector<InsnId> order;
-  std::vector<uint32_t> label_pos(f_.num_labels(), UINT32_MAX);
-  for (InsnId id = f_.first(); id != kNone; id = f_.insn(id).next) {
-    if (f_.insn(id).op == Op::Label) label_pos[f_.insn(id).ops()[0].a] = static_cast<uint32_t>(order.size());
-    order.push_back(id);
-  }
-  std::vector<int32_t> delta(order.size() + 1, 0);
-  bool leaf = true;
-  for (uint32_t i = 0; i < order.size(); i++) {
-    const Insn& in = f_.insn(order[i]);
-    if (op_has(in.op, kCall) || in.op == Op::VaStart || in.op == Op::VaArg || in.op == Op::VaBlockArg) leaf = false;
-    if (in.op == Op::Label) continue;
-    for (uint32_t k = 0; k < in.nops; k++) {
-      const Operand& o = in.ops()[k];
-      if (o.kind != OperandKind::Label || label_pos[o.a] == UINT32_MAX || label_pos[o.a] > i) continue;
-      delta[label_pos[o.a]]++;
-      delta[i + 1]--;
-    }
-  }
-  std::vector<uint64_t> weight(f_.num_vars(), 0);
-  std::vector<bool> excluded(f_.num_vars(), false);
-  int32_t depth = 0;
-  for (uint32_t i = 0; i < order.size(); i++) {
-    depth += delta[i];
-    uint64_t w = uint64_t(1) << (3 * std::min(depth, 4));
-    const Insn& in = f_.insn(order[i]);
-    if (in.op == Op::Addr || in.op == Op::Addr8 || in.op == Op::Addr16 || in.op == Op::Addr32) excluded[in.ops()[1].a] = true;
-    for (uint32_t k = 0; k < in.nops; k++) {
-      const Operand& o = in.ops()[k];
-      if (o.kind == OperandKind::Var) {
-        weight[o.a] += w;
-      } else if (o.kind == OperandKind::Mem) {
-        const MemRef& m = f_.mem_ref(o);
-        if (m.base != kNone) weight[m.base] += w;
-        if (m.index != kNone) weight[m.index] += w;
-      }
-    }
+  Cfg cfg = build_cfg(f_);
+  Liveness lv = compute_liveness(f_, cfg);
+  std::vector<int8_t> classes(f_.num_vars(), -1);
+  for (VarId v = 0; v < f_.num_vars(); v++) {
+    const Var& var = f_.var(v);
+    if (homes_[v].in_reg || var.type == Type::LD) continue;  // globals; long doubles live on x87
+    classes[v] = var.type == Type::I64 ? 0 : 1;
   }
   // Registers taken by hard-register globals are not available.
-  std::vector<Reg> int_pool;
-  std::vector<Xmm> sse_pool;
-  auto taken_gpr = [&](Reg r) {
+  auto taken = [&](bool xmm, uint8_t r) {
     for (const VarHome& h : homes_)
-      if (h.global && !h.is_xmm && h.gpr == r) return true;
+      if (h.global && h.is_xmm == xmm && (xmm ? static_cast<uint8_t>(h.xmm) : static_cast<uint8_t>(h.gpr)) == r) return true;
     return false;
   };
-  auto taken_xmm = [&](Xmm x) {
-    for (const VarHome& h : homes_)
-      if (h.global && h.is_xmm && h.xmm == x) return true;
-    return false;
-  };
-  if (leaf)
-    for (Reg r : {RSI, RDI, R8, R9}) int_pool.push_back(r);  // free of save costs in a leaf
+  RegisterPool pools[2];
+  for (Reg r : {RSI, RDI, R8, R9}) pools[0].caller_saved.push_back(r);
   for (Reg r : {RBX, R12, R13, R14, R15})
-    if (!taken_gpr(r)) int_pool.push_back(r);
-  if (leaf)
-    for (int x = 2; x < 16; x++)
-      if (!taken_xmm(static_cast<Xmm>(x))) sse_pool.push_back(static_cast<Xmm>(x));
-  std::vector<VarId> cands;
-  for (VarId v = 0; v < f_.num_vars(); v++)
-    if (!homes_[v].in_reg && !excluded[v] && weight[v] > 0 && f_.var(v).type != Type::LD) cands.push_back(v);
-  std::stable_sort(cands.begin(), cands.end(), [&](VarId a, VarId b) { return weight[a] > weight[b]; });
-  size_t next_int = 0, next_sse = 0;
-  for (VarId v : cands) {
+    if (!taken(false, r)) pools[0].callee_saved.push_back(r);
+  for (int x = 2; x < 16; x++)
+    if (!taken(true, static_cast<uint8_t>(x))) pools[1].caller_saved.push_back(static_cast<uint8_t>(x));
+  Allocation alloc = linear_scan(lv, classes, pools);
+  std::vector<bool> saved(16, false);
+  for (VarId v = 0; v < f_.num_vars(); v++) {
+    if (alloc.reg[v] == Allocation::kSpilled) continue;
     VarHome& h = homes_[v];
-    if (f_.var(v).type == Type::I64) {
-      if (next_int == int_pool.size()) continue;
-      h.in_reg = true;
-      h.is_xmm = false;
-      h.gpr = int_pool[next_int++];
-      if (h.gpr == RBX || h.gpr >= R12) saved_.emplace_back(h.gpr, 0);
+    h.in_reg = true;
+    h.is_xmm = classes[v] == 1;
+    if (h.is_xmm) {
+      h.xmm = static_cast<Xmm>(alloc.reg[v]);
     } else {
-      if (next_sse == sse_pool.size()) continue;
-      h.in_reg = true;
-      h.is_xmm = true;
-      h.xmm = sse_pool[next_sse++];
+      h.gpr = static_cast<Reg>(alloc.reg[v]);
+      if ((h.gpr == RBX || h.gpr >= R12) && !saved[h.gpr]) {
+        saved[h.gpr] = true;
+        saved_.emplace_back(h.gpr, 0);
+      }
     }
   }
 }
@@ -1119,7 +1079,7 @@ bool Generator::run(std::string* why) {
   }
   off -= static_cast<int32_t>(16 * max_blk);
   blk_scratch_off_ = off;
-  promote_variables();
+  allocate_registers();
   for (auto& [r, at] : saved_) {
     off -= 8;
     at = off;

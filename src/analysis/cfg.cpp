@@ -1,0 +1,60 @@
+// CFG construction: one pass to find block starts, one to link blocks.
+#include "cfg.h"
+
+namespace kite {
+
+Cfg build_cfg(const Func& f) {
+  Cfg g;
+  for (InsnId id = f.first(); id != kNone; id = f.insn(id).next) g.insns.push_back(id);
+  uint32_t n = static_cast<uint32_t>(g.insns.size());
+  std::vector<uint8_t> starts(n + 1, 0);
+  std::vector<uint32_t> label_index(f.num_labels(), UINT32_MAX);
+  if (n) starts[0] = 1;
+  for (uint32_t i = 0; i < n; i++) {
+    const Insn& in = f.insn(g.insns[i]);
+    if (in.op == Op::Label) {
+      starts[i] = 1;
+      label_index[in.ops()[0].a] = i;
+    }
+    if (op_has(in.op, kJump) || op_has(in.op, kTerminator) || in.op == Op::Switch) starts[i + 1] = 1;
+    if (in.op == Op::JmpI || in.op == Op::JCall) g.has_indirect_jump = true;
+  }
+  g.block_of.assign(n, 0);
+  for (uint32_t i = 0; i < n; i++) {
+    if (starts[i]) g.blocks.push_back(Block{i, i, {}, {}});
+    g.block_of[i] = static_cast<uint32_t>(g.blocks.size() - 1);
+    g.blocks.back().end = i + 1;
+  }
+  auto block_at_label = [&](LabelId l) -> uint32_t {
+    uint32_t i = l < label_index.size() ? label_index[l] : UINT32_MAX;
+    return i == UINT32_MAX ? UINT32_MAX : g.block_of[i];
+  };
+  for (uint32_t b = 0; b < g.blocks.size(); b++) {
+    Block& blk = g.blocks[b];
+    const Insn& last = f.insn(g.insns[blk.end - 1]);
+    auto add = [&](uint32_t s) {
+      if (s == UINT32_MAX) return;
+      for (uint32_t x : blk.succs)
+        if (x == s) return;
+      blk.succs.push_back(s);
+    };
+    // jcall comes back through jret into labels; switch falls through when out of range.
+    bool falls = !op_has(last.op, kTerminator) || last.op == Op::JCall || last.op == Op::Switch;
+    if (last.op == Op::Switch) {
+      for (uint32_t k = 1; k < last.nops; k++) add(block_at_label(last.ops()[k].a));
+    } else if (op_has(last.op, kJump)) {
+      add(block_at_label(last.ops()[0].a));
+    }
+    if (last.op == Op::JmpI || last.op == Op::JCall) {
+      for (uint32_t i = 0; i < n; i++)
+        if (f.insn(g.insns[i]).op == Op::Label) add(g.block_of[i]);
+    }
+    if (last.op == Op::Jmp) falls = false;
+    if (falls && b + 1 < g.blocks.size()) add(b + 1);
+  }
+  for (uint32_t b = 0; b < g.blocks.size(); b++)
+    for (uint32_t s : g.blocks[b].succs) g.blocks[s].preds.push_back(b);
+  return g;
+}
+
+}  // namespace kite

@@ -1,0 +1,107 @@
+// Liveness: per-block use/def bitsets, live-in/live-out to a fixpoint, then hull intervals.
+#include "liveness.h"
+
+#include <algorithm>
+
+namespace kite {
+
+bool calls_out(Op op) {
+  return op_has(op, kCall) || op == Op::VaStart || op == Op::VaArg || op == Op::VaBlockArg;
+}
+
+bool Liveness::crosses_call(const Interval& iv) const {
+  auto it = std::lower_bound(call_positions.begin(), call_positions.end(), iv.start & ~1u);
+  return it != call_positions.end() && *it <= iv.end;
+}
+
+Liveness compute_liveness(const Func& f, const Cfg& cfg) {
+  Liveness lv;
+  const uint32_t nvars = f.num_vars();
+  const uint32_t words = (nvars + 63) / 64;
+  const uint32_t nblocks = static_cast<uint32_t>(cfg.blocks.size());
+  lv.intervals.assign(nvars, Interval{});
+  lv.address_taken.assign(nvars, 0);
+  std::vector<uint64_t> use(size_t(nblocks) * words, 0), def(size_t(nblocks) * words, 0);
+  std::vector<uint64_t> in(size_t(nblocks) * words, 0), out(size_t(nblocks) * words, 0);
+  auto bit = [](std::vector<uint64_t>& v, uint32_t b, uint32_t words, uint32_t x) -> bool {
+    return (v[size_t(b) * words + x / 64] >> (x % 64)) & 1;
+  };
+  auto set = [](std::vector<uint64_t>& v, uint32_t b, uint32_t words, uint32_t x) {
+    v[size_t(b) * words + x / 64] |= uint64_t(1) << (x % 64);
+  };
+
+  // Loop depth: a branch back to an earlier label marks the instructions in between.
+  const uint32_t n = static_cast<uint32_t>(cfg.insns.size());
+  std::vector<int32_t> delta(n + 1, 0);
+  for (uint32_t b = 0; b < nblocks; b++)
+    for (uint32_t s : cfg.blocks[b].succs)
+      if (cfg.blocks[s].first <= cfg.blocks[b].first && !cfg.has_indirect_jump) {
+        delta[cfg.blocks[s].first]++;
+        delta[cfg.blocks[b].end]--;
+      }
+
+  int32_t depth = 0;
+  for (uint32_t b = 0; b < nblocks; b++) {
+    const Block& blk = cfg.blocks[b];
+    for (uint32_t i = blk.first; i < blk.end; i++) {
+      depth += delta[i];
+      const Insn& insn = f.insn(cfg.insns[i]);
+      if (calls_out(insn.op)) lv.call_positions.push_back(2 * i);
+      if (insn.op == Op::Addr || insn.op == Op::Addr8 || insn.op == Op::Addr16 || insn.op == Op::Addr32)
+        lv.address_taken[insn.ops()[1].a] = 1;
+      uint64_t w = uint64_t(1) << (3 * std::min(depth, 4));
+      // Reads first (uses before the instruction's own write), then writes.
+      for_each_var_access(f, insn, [&](VarId v, bool write) {
+        Interval& iv = lv.intervals[v];
+        uint32_t pos = 2 * i + (write ? 1 : 0);
+        iv.start = std::min(iv.start, pos);
+        iv.end = std::max(iv.end, pos);
+        iv.weight += w;
+        if (!write && !bit(def, b, words, v)) set(use, b, words, v);
+      });
+      for_each_var_access(f, insn, [&](VarId v, bool write) {
+        if (write) set(def, b, words, v);
+      });
+    }
+  }
+  // Parameters are defined on entry.
+  for (uint32_t p = 0; p < f.sig().nparams && p < nvars; p++) {
+    Interval& iv = lv.intervals[p];
+    iv.start = 0;
+  }
+  // Backward dataflow to a fixpoint.
+  std::vector<uint64_t> tmp(words);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t b = nblocks; b-- > 0;) {
+      uint64_t* o = out.data() + size_t(b) * words;
+      for (uint32_t s : cfg.blocks[b].succs)
+        for (uint32_t w = 0; w < words; w++) o[w] |= in[size_t(s) * words + w];
+      uint64_t* i = in.data() + size_t(b) * words;
+      for (uint32_t w = 0; w < words; w++) {
+        uint64_t v = use[size_t(b) * words + w] | (o[w] & ~def[size_t(b) * words + w]);
+        if (v != i[w]) {
+          i[w] = v;
+          changed = true;
+        }
+      }
+    }
+  }
+  // Hulls: a variable live into or out of a block covers that whole block.
+  for (uint32_t b = 0; b < nblocks; b++) {
+    const Block& blk = cfg.blocks[b];
+    for (uint32_t w = 0; w < words; w++) {
+      uint64_t live = in[size_t(b) * words + w] | out[size_t(b) * words + w];
+      while (live) {
+        uint32_t v = w * 64 + static_cast<uint32_t>(__builtin_ctzll(live));
+        live &= live - 1;
+        Interval& iv = lv.intervals[v];
+        iv.start = std::min(iv.start, 2 * blk.first);
+        iv.end = std::max(iv.end, 2 * blk.end - 1);
+      }
+    }
+  }
+  return lv;
+}
+
+}  // namespace kite

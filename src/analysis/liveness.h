@@ -1,0 +1,40 @@
+// Variable liveness over the CFG (iterative backward dataflow on bitsets) and, from it, one
+// live interval per variable in linear instruction order, with loop-weighted use counts.
+// Positions: instruction i reads at 2i and writes at 2i+1.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "cfg.h"
+
+namespace kite {
+
+// For each operand of an instruction, whether it reads and/or writes a variable (memory
+// operands read their base and index). Calls visit(var, is_write).
+template <typename Visit>
+void for_each_var_access(const Func& f, const Insn& in, Visit&& visit);
+
+struct Interval {
+  uint32_t start = UINT32_MAX;
+  uint32_t end = 0;
+  uint64_t weight = 0;  // uses and defs, times 8 per loop level
+  bool empty() const { return start > end; }
+};
+
+struct Liveness {
+  std::vector<Interval> intervals;      // by VarId
+  std::vector<uint32_t> call_positions;  // 2i of each instruction that calls out (sorted)
+  std::vector<uint8_t> address_taken;   // by VarId: addr* applied (must stay in memory)
+  // Whether an instruction that calls out lies inside [iv.start, iv.end].
+  bool crosses_call(const Interval& iv) const;
+};
+
+// Complexity: O(iterations * blocks * vars / 64) for the dataflow, O(operands) otherwise.
+Liveness compute_liveness(const Func& f, const Cfg& cfg);
+
+// True for instructions after which caller-saved registers are clobbered.
+bool calls_out(Op op);
+
+}  // namespace kite
+
+#include "liveness_inl.h"
