@@ -49,6 +49,7 @@ endmodule
 struct NoLinkEnv : kite::CompileEnv {
   void* item_address(kite::ItemId) override { return nullptr; }
   void* string_address(std::string_view) override { return nullptr; }
+  void* const* entry_slot(kite::ItemId) override { return nullptr; }
 };
 
 kite::CallShape shape_of(const kite::Func& f) {

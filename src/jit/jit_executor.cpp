@@ -56,6 +56,10 @@ class JitExecutor final : public Executor, public CompileEnv {
   // CompileEnv
   void* item_address(ItemId item) override { return lk_->item_address(item); }
   void* string_address(std::string_view bytes) override { return lk_->copy_string(bytes); }
+  void* const* entry_slot(ItemId item) override {
+    FuncState* fs = lk_->func_state(item);
+    return fs ? &fs->slot : nullptr;
+  }
 
  private:
   struct LazyCtx {

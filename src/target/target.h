@@ -46,6 +46,9 @@ class CompileEnv {
   virtual ~CompileEnv() = default;
   virtual void* item_address(ItemId item) = 0;             // functions: their entry point
   virtual void* string_address(std::string_view bytes) = 0;  // a stable, writable copy
+  // For an item naming an IR function: the slot its entry jumps through (code may call
+  // through it directly); null otherwise.
+  virtual void* const* entry_slot(ItemId item) = 0;
 };
 
 struct CompiledFunc {

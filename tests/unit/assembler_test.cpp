@@ -107,6 +107,7 @@ const Form kForms[] = {
     {"push r12", "41 54", [](Assembler& a) { a.push(R12); }},
     {"pop r15", "41 5f", [](Assembler& a) { a.pop(R15); }},
     {"call r11", "41 ff d3", [](Assembler& a) { a.call(R11); }},
+    {"call qword ptr [r11]", "41 ff 13", [](Assembler& a) { a.call(Mem{R11, 0}); }},
     {"jmp rax", "ff e0", [](Assembler& a) { a.jmp(RAX); }},
     {"jmp qword ptr [r11]", "41 ff 23", [](Assembler& a) { a.jmp(Mem{R11, 0}); }},
     {"leave", "c9", [](Assembler& a) { a.leave(); }},

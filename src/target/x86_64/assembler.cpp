@@ -189,6 +189,7 @@ void Assembler::pop(Reg r) {
 }
 
 void Assembler::call(Reg r) { op_rr(0, false, {0xFF}, 2, r); }
+void Assembler::call(Mem target) { op_mem(0, false, {0xFF}, 2, target); }
 void Assembler::jmp(Reg r) { op_rr(0, false, {0xFF}, 4, r); }
 void Assembler::jmp(Mem target) { op_mem(0, false, {0xFF}, 4, target); }
 

@@ -105,6 +105,7 @@ class Assembler {
   void push(Reg r);
   void pop(Reg r);
   void call(Reg r);
+  void call(Mem target);  // call qword [target]
   void jmp(Reg r);
   void jmp(Mem target);  // jmp qword [target]
   void jmp(Label& l);

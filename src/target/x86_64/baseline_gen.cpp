@@ -642,14 +642,23 @@ bool Generator::call(const Insn& in) {
     }
   }
   const Operand& callee = ops[1];
-  int_in(callee, R11);
+  // A direct call to an IR function goes through its entry slot (call [slot]): one indirect
+  // call instead of a call to the thunk plus its jump, and still redirectable.
+  void* const* slot = callee.kind == OperandKind::Item ? env_.entry_slot(callee.a) : nullptr;
+  if (slot)
+    a_.mov_imm64(R11, reinterpret_cast<uint64_t>(slot));
+  else
+    int_in(callee, R11);
   a_.mov_imm32(RAX, layout.sse_regs);
   if (in.op == Op::JCall) {
     a_.sub_imm(RSP, 8);  // stands in for a return address, keeping the callee's frame aligned
-    a_.jmp(R11);
+    slot ? a_.jmp(Mem{R11, 0}) : a_.jmp(R11);
     return true;
   }
-  a_.call(R11);
+  if (slot)
+    a_.call(Mem{R11, 0});
+  else
+    a_.call(R11);
   if (stack) a_.add_imm(RSP, stack);
   int ints = 0, sses = 0;
   for (uint32_t k = 0; k < nres; k++) {
