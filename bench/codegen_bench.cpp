@@ -75,7 +75,7 @@ extern "C" __attribute__((noinline)) long kite_bench_startup_once() {
   kite::Diagnostics diags;
   std::vector<kite::Module*> mods;
   kite::check_text(ctx, kSieve, "sieve.mir", diags, &mods);
-  auto rt = kite::make_jit_runtime(ctx, kite::JitOptions{false, 1});
+  auto rt = kite::make_jit_runtime(ctx, kite::jit_options(false, 1));
   rt->load(*mods[0], diags);
   rt->link(diags);
   return rt->function<long(long)>("sieve")(0);

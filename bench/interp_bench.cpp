@@ -76,8 +76,8 @@ int main(int argc, char** argv) {
     const char* name;
     std::unique_ptr<kite::Runtime> rt;
   } modes[] = {{"interpreter", kite::make_interpreter_runtime(ctx)},
-               {"jit -O0", kite::make_jit_runtime(ctx, kite::JitOptions{false, 0})},
-               {"jit -O1", kite::make_jit_runtime(ctx, kite::JitOptions{false, 1})}};
+               {"jit -O0", kite::make_jit_runtime(ctx, kite::jit_options(false, 0))},
+               {"jit -O1", kite::make_jit_runtime(ctx, kite::jit_options(false, 1))}};
   for (Mode& m : modes) {
     for (kite::Module* mod : mods) m.rt->load(*mod, diags);
     if (!m.rt->link(diags)) return 1;

@@ -23,6 +23,8 @@ const char kUsage[] =
     "  fmt FILE...     print the canonical text of each file on stdout\n"
     "  asm FILE... [--func NAME] [-O0 | -O1]\n"
     "                  compile every function (or NAME) and print its machine code\n"
+    "\n"
+    "compiler options (run, asm): --verify-each, --dump-after=PASS (or all), --time-passes\n"
     "  run FILE... [--entry NAME] [--lazy | --jit | --interp] [-O0 | -O1] [-- ARGS...]\n"
     "                  load, link and run main (or NAME); with two parameters it gets\n"
     "                  argc/argv (the first file name, then ARGS); exits with its result.\n"
@@ -55,12 +57,28 @@ bool load(kite::Context& ctx, const char* path, const std::string& text, std::ve
   return ok;
 }
 
+// Pass-runner options shared by run and asm; true when `a` was one of them.
+bool pass_option(const std::string& a, kite::JitOptions* o) {
+  if (a == "--verify-each") {
+    o->verify_each = true;
+  } else if (a.rfind("--dump-after=", 0) == 0) {
+    o->dump_after = a.substr(13);
+  } else if (a == "--time-passes") {
+    o->time_passes = true;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 int asm_command(int argc, char** argv) {
   std::vector<const char*> files;
   std::string only;
   int opt_level = 1;
+  kite::JitOptions jopts;
   for (int i = 2; i < argc; i++) {
     std::string a = argv[i];
+    if (pass_option(a, &jopts)) continue;
     if (a == "--func") {
       if (i + 1 >= argc) {
         fprintf(stderr, "kite: --func needs a function name\n");
@@ -96,7 +114,9 @@ int asm_command(int argc, char** argv) {
     ok &= load(ctx, files[i], texts[i], &mods);
   }
   if (!ok) return 1;
-  auto rt = kite::make_jit_runtime(ctx, kite::JitOptions{false, opt_level});
+  jopts.lazy = false;
+  jopts.opt_level = opt_level;
+  auto rt = kite::make_jit_runtime(ctx, jopts);
   kite::Diagnostics diags;
   for (kite::Module* m : mods) rt->load(*m, diags);
   if (!diags.has_errors()) rt->link(diags);
@@ -117,6 +137,7 @@ int asm_command(int argc, char** argv) {
       else
         fputs(kite::tools::disassemble(code).c_str(), stdout);
     }
+  fputs(rt->pass_report().c_str(), stderr);
   if (!found) {
     fprintf(stderr, "kite: no function '%s'\n", only.c_str());
     return 1;
@@ -130,12 +151,14 @@ int run_command(int argc, char** argv) {
   std::string entry = "main";
   enum { Lazy, Eager, Interp } mode = Lazy;
   int opt_level = 1;
+  kite::JitOptions jopts;
   for (int i = 2; i < argc; i++) {
     std::string a = argv[i];
     if (a == "--") {
       for (int k = i + 1; k < argc; k++) prog_args.push_back(argv[k]);
       break;
     }
+    if (pass_option(a, &jopts)) continue;
     if (a == "--entry") {
       if (i + 1 >= argc) {
         fprintf(stderr, "kite: --entry needs a function name\n");
@@ -173,9 +196,10 @@ int run_command(int argc, char** argv) {
     ok &= load(ctx, files[i], texts[i], &mods);
   }
   if (!ok) return 1;
+  jopts.lazy = mode == Lazy;
+  jopts.opt_level = opt_level;
   std::unique_ptr<kite::Runtime> rt =
-      mode == Interp ? kite::make_interpreter_runtime(ctx)
-                     : kite::make_jit_runtime(ctx, kite::JitOptions{mode == Lazy, opt_level});
+      mode == Interp ? kite::make_interpreter_runtime(ctx) : kite::make_jit_runtime(ctx, jopts);
   kite::Diagnostics diags;
   for (kite::Module* m : mods) rt->load(*m, diags);
   if (!diags.has_errors()) rt->link(diags);
@@ -207,6 +231,7 @@ int run_command(int argc, char** argv) {
   kite::Value results[8] = {};
   rt->call(fn, std::span<const kite::Value>(args, sig.nparams), results);
   fflush(stdout);
+  fputs(rt->pass_report().c_str(), stderr);
   if (sig.nresults == 0 || !kite::is_int_type(sig.results[0])) return 0;
   return static_cast<int>(results[0].i);
 }

@@ -46,6 +46,9 @@ class Runtime {
   // compiled), for disassembly and tests.
   virtual std::span<const uint8_t> machine_code(ItemId func) const = 0;
 
+  // Dumps and pass timings collected by a compiling runtime (see JitOptions).
+  virtual std::string pass_report() const = 0;
+
   // Functions a compiling runtime could not compile (they run interpreted), as
   // "function: reason". Empty for the interpreter.
   virtual std::vector<std::string> fallbacks() const = 0;
@@ -65,7 +68,19 @@ struct JitOptions {
   int opt_level = 1;   // 0 or 1 (both use the baseline generator today)
   // Chooses which functions to compile; the rest are interpreted. Null compiles all.
   bool (*should_compile)(std::string_view function_name) = nullptr;
+  // Pass runner chores (see src/opt/pass.h): verify after each pass that changed a
+  // function, dump functions after the named pass ("all" for every pass), time the passes.
+  bool verify_each = false;
+  std::string dump_after;
+  bool time_passes = false;
 };
+inline JitOptions jit_options(bool lazy, int opt_level) {
+  JitOptions o;
+  o.lazy = lazy;
+  o.opt_level = opt_level;
+  return o;
+}
+
 // A runtime that compiles functions to machine code; a function the generator cannot compile
 // stays interpreted, and compiled and interpreted functions call each other freely.
 std::unique_ptr<Runtime> make_jit_runtime(Context& ctx, JitOptions opts = {});

@@ -25,6 +25,8 @@ bool check_text(Context& ctx, std::string_view text, std::string_view file_name,
 // Canonical text of a module; parse_text(print_module(m)) gives a module that prints the same.
 void print_module(const Context& ctx, const Module& m, std::string& out);
 std::string print_module(const Context& ctx, const Module& m);
+// One function as the module printer writes it.
+void print_func(const Func& f, std::string& out);
 // One instruction without indentation or newline, e.g. "add r, a, 1" (for diagnostics).
 void print_insn(const Func& f, InsnId id, std::string& out);
 

@@ -8,6 +8,7 @@
 #include "interp/interp.h"
 #include "kite/runtime.h"
 #include "link/linker.h"
+#include "opt/pass.h"
 
 namespace kite {
 namespace {
@@ -47,6 +48,16 @@ class JitExecutor final : public Executor, public CompileEnv {
   }
 
   std::vector<std::string> fallbacks() const override { return fallbacks_; }
+  std::string pass_report() const override {
+    std::string out = dumps_;
+    for (const PassTiming& t : timings_) {
+      char line[160];
+      snprintf(line, sizeof line, "pass %-16s %6u runs %6u changed %10.3f ms\n", t.name, t.runs, t.changed,
+               t.nanoseconds / 1e6);
+      out += line;
+    }
+    return out;
+  }
   std::span<const uint8_t> machine_code(const FuncState& fs) const override {
     auto it = compiled_.find(const_cast<FuncState*>(&fs));
     if (it == compiled_.end() || fs.slot != it->second.code) return {};
@@ -75,6 +86,16 @@ class JitExecutor final : public Executor, public CompileEnv {
   void compile(FuncState& fs) {
     CompiledFunc cf;
     std::string why;
+    PassOptions popts{opts_.opt_level, opts_.verify_each, opts_.dump_after};
+    Diagnostics pass_diags;
+    PassContext pctx{&popts, &pass_diags, opts_.dump_after.empty() ? nullptr : &dumps_,
+                     opts_.time_passes ? &timings_ : nullptr};
+    if (!run_pipeline(*fs.func, pctx)) {
+      for (const Diagnostic& d : pass_diags.list()) dumps_ += Diagnostics::format(d) + "\n";
+      fs.slot = fs.shim;  // the interpreter runs the function as written
+      fallbacks_.push_back(std::string(lk_->context().name(fs.func->name())) + ": a pass broke the IR");
+      return;
+    }
     if (lk_->target().compile(*fs.func, fs.shape, opts_.opt_level, *this, lk_->code_memory(), &cf, &why)) {
       compiled_[&fs] = std::move(cf);
       fs.slot = compiled_[&fs].code;
@@ -105,6 +126,8 @@ class JitExecutor final : public Executor, public CompileEnv {
   std::unordered_set<Module*> scanned_;
   std::unordered_set<ItemId> lref_funcs_;
   std::vector<std::string> fallbacks_;
+  std::string dumps_;
+  std::vector<PassTiming> timings_;
 };
 
 }  // namespace

@@ -41,6 +41,7 @@ class Executor {
   virtual std::vector<std::string> fallbacks() const { return {}; }
   // The machine code of a compiled function, if any.
   virtual std::span<const uint8_t> machine_code(const FuncState&) const { return {}; }
+  virtual std::string pass_report() const { return {}; }
 };
 
 class Linker final : public Runtime {
@@ -56,6 +57,7 @@ class Linker final : public Runtime {
   ItemId find_function(std::string_view name) const override;
   void call(ItemId func, std::span<const Value> args, Value* results) override;
   std::vector<std::string> fallbacks() const override { return exec_->fallbacks(); }
+  std::string pass_report() const override { return exec_->pass_report(); }
   std::span<const uint8_t> machine_code(ItemId func) const override {
     FuncState* fs = func_state(func);
     return fs ? exec_->machine_code(*fs) : std::span<const uint8_t>();

@@ -267,7 +267,7 @@ void print_var_lines(const Func& f, const std::vector<VarId>& vars, std::string&
   }
 }
 
-void print_func(const Func& f, std::string& out) {
+void print_function(const Func& f, std::string& out) {
   const Context& ctx = f.context();
   append_item_label(ctx, ctx.item(f.item()), out);
   out += "func";
@@ -407,6 +407,8 @@ void print_data(const Context& ctx, const Item& it, std::string& out) {
 
 }  // namespace
 
+void print_func(const Func& f, std::string& out) { kite::print_function(f, out); }
+
 void print_insn(const Func& f, InsnId id, std::string& out) {
   const Insn& in = f.insn(id);
   out += op_name(in.op);
@@ -422,7 +424,7 @@ void print_module(const Context& ctx, const Module& m, std::string& out) {
   for (ItemId id : m.items) {
     const Item& it = ctx.item(id);
     switch (it.kind) {
-      case ItemKind::Func: print_func(*it.func, out); break;
+      case ItemKind::Func: print_function(*it.func, out); break;
       case ItemKind::Proto:
         append_item_label(ctx, it, out);
         out += "proto";

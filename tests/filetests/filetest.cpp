@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "disasm.h"
+#include "opt/pass.h"
 #include "kite/runtime.h"
 #include "kite/text.h"
 #include "kite/verify.h"
@@ -124,13 +125,37 @@ struct Loaded {
   std::string printed;
 };
 
-Loaded load(const std::string& path, const std::string& text, Diagnostics& diags) {
+// Reads and verifies text; with passes, runs them (by name, in order) over every function,
+// verifying after each, before printing.
+Loaded load(const std::string& path, const std::string& text, Diagnostics& diags,
+            const std::vector<std::string>& passes = {}) {
   Loaded r;
   Context ctx;
   std::vector<Module*> mods;
   VerifyOptions opts;
   opts.hard_reg_fits = x86_64::hard_reg_fits;
   r.verified = r.parsed = check_text(ctx, text, path, diags, &mods, opts);
+  if (r.verified && !passes.empty()) {
+    PassOptions popts;
+    PassContext pctx{&popts, &diags, nullptr, nullptr};
+    for (Module* m : mods)
+      for (ItemId id : m->items) {
+        if (ctx.item(id).kind != ItemKind::Func) continue;
+        Func& f = *ctx.item(id).func;
+        for (const std::string& name : passes) {
+          const PassInfo* p = nullptr;
+          for (const PassInfo& x : pipeline())
+            if (name == x.name) p = &x;
+          if (!p) {
+            diags.error(path, 0, 0, "unknown pass '%s'", name.c_str());
+            r.verified = false;
+            continue;
+          }
+          p->fn(f, pctx);
+          r.verified &= verify_func(ctx, f, diags, opts);
+        }
+      }
+  }
   if (r.verified)
     for (Module* m : mods) print_module(ctx, *m, r.printed);
   return r;
@@ -142,10 +167,11 @@ std::string diag_text(const Diagnostics& diags) {
   return s;
 }
 
-Result run_print(const std::string& path, const std::string& text, const std::vector<std::string>& lines) {
+Result run_print(const std::string& path, const std::string& text, const std::vector<std::string>& lines,
+                 const std::vector<std::string>& passes = {}) {
   Result r;
   Diagnostics diags;
-  Loaded l = load(path, text, diags);
+  Loaded l = load(path, text, diags, passes);
   if (!l.parsed || !l.verified) {
     r.report = "  unexpected diagnostics:\n" + diag_text(diags);
     return r;
@@ -171,6 +197,7 @@ Result run_print(const std::string& path, const std::string& text, const std::ve
   // The printed text must read back to itself.
   Diagnostics again;
   Loaded l2 = load(path + " (reprinted)", l.printed, again);
+  if (!passes.empty()) l2.printed = l.printed;  // (the passes' output need not be a fixpoint)
   if (!l2.parsed || !l2.verified) {
     r.report += "  printed text does not read back:\n" + diag_text(again);
     ok = false;
@@ -362,9 +389,9 @@ Result run_run(const std::string& path, const std::string& text, const std::vect
   constexpr int kNumModes = 5;
   static const char* const kModes[kNumModes] = {"interp", "jit -O0", "jit -O1", "lazy -O0", "lazy -O1"};
   std::unique_ptr<Runtime> rts[kNumModes] = {
-      make_interpreter_runtime(ctx), make_jit_runtime(ctx, JitOptions{false, 0}),
-      make_jit_runtime(ctx, JitOptions{false, 1}), make_jit_runtime(ctx, JitOptions{true, 0}),
-      make_jit_runtime(ctx, JitOptions{true, 1})};
+      make_interpreter_runtime(ctx), make_jit_runtime(ctx, jit_options(false, 0)),
+      make_jit_runtime(ctx, jit_options(false, 1)), make_jit_runtime(ctx, jit_options(true, 0)),
+      make_jit_runtime(ctx, jit_options(true, 1))};
   for (auto& rt : rts) {
     for (Module* m : mods) rt->load(*m, diags);
     if (!diags.has_errors()) rt->link(diags);
@@ -479,7 +506,7 @@ Result run_compile(const std::string& path, const std::string& text, const std::
     r.report = "  unexpected diagnostics:\n" + diag_text(diags);
     return r;
   }
-  auto rt = make_jit_runtime(ctx, JitOptions{false, level});
+  auto rt = make_jit_runtime(ctx, jit_options(false, level));
   for (Module* m : mods) rt->load(*m, diags);
   if (!diags.has_errors()) rt->link(diags);
   if (diags.has_errors()) {
@@ -518,6 +545,17 @@ Result run_filetest(const std::string& path, const std::string& text) {
   if (kind == "print") return run_print(path, text, lines);
   if (kind == "verify") return run_verify(path, text, lines);
   if (kind == "run") return run_run(path, text, lines);
+  if (kind.rfind("opt ", 0) == 0) {
+    std::vector<std::string> passes;
+    std::string rest = kind.substr(4);
+    for (size_t p = 0; p < rest.size();) {
+      size_t q = rest.find(' ', p);
+      if (q == std::string::npos) q = rest.size();
+      if (q > p) passes.push_back(rest.substr(p, q - p));
+      p = q + 1;
+    }
+    return run_print(path, text, lines, passes);
+  }
   if (kind.rfind("compile x86_64", 0) == 0) return run_compile(path, text, lines, kind.substr(14));
   Result r;
   r.report = kind.empty() ? "  the first line must be a '# test KIND' header" : "  unknown test kind '" + kind + "'";

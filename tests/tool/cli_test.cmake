@@ -47,3 +47,8 @@ run(2 ${KITE} run)
 run(0 ${KITE} asm --func sum8 ${SRC}/filetests/compile/calls.mir)
 expect_match("${OUT}" "^sum8:\n +0 +push rbp\n")
 run(1 ${KITE} asm --func nothere ${SRC}/filetests/compile/calls.mir)
+
+# The pass runner's chores through the tool.
+run(0 ${KITE} asm --dump-after=simplify-cfg --verify-each --time-passes ${SRC}/filetests/opt/simplify_cfg.mir)
+expect_match("${ERR}" "# after simplify-cfg:\nf:\tfunc\ti64, i64:n\nyes:\nnext:\n")
+expect_match("${ERR}" "pass simplify-cfg +2 runs +2 changed")

@@ -55,7 +55,7 @@ std::unique_ptr<Loaded> NativeCall::load(const char* text,
   if (check_text(l->ctx, text, "t.mir", diags, &mods)) {
     Mode mode = GetParam();
     l->rt = mode == Mode::Interp ? make_interpreter_runtime(l->ctx)
-                                 : make_jit_runtime(l->ctx, JitOptions{mode == Mode::Lazy, 1});
+                                 : make_jit_runtime(l->ctx, jit_options(mode == Mode::Lazy, 1));
     for (auto& [name, addr] : externals) l->rt->define_external(name, addr);
     for (Module* m : mods) l->rt->load(*m, diags);
     if (!diags.has_errors()) l->rt->link(diags);
@@ -366,7 +366,8 @@ endmodule
   Diagnostics diags;
   std::vector<Module*> mods;
   ASSERT_TRUE(check_text(ctx, text, "t.mir", diags, &mods));
-  JitOptions opts{false, 1, [](std::string_view name) { return name.substr(0, 2) != "i_"; }};
+  JitOptions opts = jit_options(false, 1);
+  opts.should_compile = [](std::string_view name) { return name.substr(0, 2) != "i_"; };
   auto rt = make_jit_runtime(ctx, opts);
   ASSERT_TRUE(rt->load(*mods[0], diags));
   ASSERT_TRUE(rt->link(diags));

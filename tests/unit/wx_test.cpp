@@ -71,7 +71,7 @@ TEST(WriteXorExecute, NoPageIsWritableAndExecutable) {
     Diagnostics diags;
     std::vector<Module*> mods;
     ASSERT_TRUE(check_text(ctx, kProgram, "t.mir", diags, &mods));
-    auto rt = make_jit_runtime(ctx, JitOptions{lazy, 1});
+    auto rt = make_jit_runtime(ctx, jit_options(lazy, 1));
     ASSERT_TRUE(rt->load(*mods[0], diags));
     ASSERT_TRUE(rt->link(diags));
     EXPECT_EQ(bad_mappings(), "") << "after link";
