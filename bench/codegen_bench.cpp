@@ -11,6 +11,9 @@
 #include <string>
 
 #include "jit/code_memory.h"
+#include <fstream>
+#include <sstream>
+
 #include "kite/kite.h"
 #include "kite/runtime.h"
 #include "target/target.h"
@@ -19,32 +22,14 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-const char kSieve[] = R"(m_sieve: module
-sieve: func i64, i64:N
-  local i64:iter, i64:count, i64:i, i64:k, i64:prime, i64:temp, i64:flags
-  alloca flags, 819000
-  mov iter, 0
-loop: bge fin, iter, N
-  mov count, 0;  mov i, 0
-fill: bge filled, i, 819000
-  mov u8:(flags, i), 1;  add i, i, 1
-  jmp fill
-filled: mov i, 0
-scan: bge scanned, i, 819000
-  beq next, u8:(flags, i), 0
-  add temp, i, i;  add prime, temp, 3;  add k, i, prime
-strike: bge struck, k, 819000
-  mov u8:(flags, k), 0;  add k, k, prime
-  jmp strike
-struck: add count, count, 1
-next: add i, i, 1
-  jmp scan
-scanned: add iter, iter, 1
-  jmp loop
-fin: ret count
-  endfunc
-endmodule
-)";
+// The sieve benchmark program (bench/programs/sieve.mir).
+std::string sieve_text() {
+  std::ifstream in(KITE_BENCH_DIR "/sieve.mir");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+const std::string kSieve = sieve_text();
 
 struct NoLinkEnv : kite::CompileEnv {
   void* item_address(kite::ItemId) override { return nullptr; }
@@ -86,7 +71,11 @@ int main(int argc, char** argv) {
   kite::Diagnostics diags;
   std::vector<kite::Module*> mods;
   if (!kite::check_text(ctx, kSieve, "sieve.mir", diags, &mods)) return 1;
-  const kite::Func& f = *ctx.item(mods[0]->items[0]).func;
+  const kite::Func* fp = nullptr;
+  for (kite::ItemId id : mods[0]->items)
+    if (ctx.item(id).kind == kite::ItemKind::Func) fp = ctx.item(id).func;
+  if (!fp) return 1;
+  const kite::Func& f = *fp;
   kite::CallShape shape = shape_of(f);
   kite::CodeMemory mem;
   if (argc > 1 && strcmp(argv[1], "--compile-once") == 0) return kite_bench_compile_once(f, shape, 1, mem) ? 0 : 1;

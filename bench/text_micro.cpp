@@ -2,36 +2,21 @@
 // runtime that generates IR text per function would see it.
 #include <benchmark/benchmark.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "kite/kite.h"
 
 namespace {
 
-const char kSieve[] = R"(m: module
-sieve: func i32, i32:N
-  local i64:iter, i64:count, i64:i, i64:k, i64:prime, i64:temp, i64:flags
-  alloca flags, 819000
-  mov iter, 0
-loop: bge fin, iter, N
-  mov count, 0;  mov i, 0
-fill: bge filled, i, 819000
-  mov u8:(flags, i), 1;  add i, i, 1
-  jmp fill
-filled: mov i, 0
-scan: bge scanned, i, 819000
-  beq next, u8:(flags, i), 0
-  add temp, i, i;  add prime, temp, 3;  add k, i, prime
-strike: bge struck, k, 819000
-  mov u8:(flags, k), 0;  add k, k, prime
-  jmp strike
-struck: add count, count, 1
-next: add i, i, 1
-  jmp scan
-scanned: add iter, iter, 1
-  jmp loop
-fin: ret count
-  endfunc
-endmodule
-)";
+// The sieve benchmark program (bench/programs/sieve.mir).
+std::string sieve_text() {
+  std::ifstream in(KITE_BENCH_DIR "/sieve.mir");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+const std::string kSieve = sieve_text();
 
 void BM_ContextCreate(benchmark::State& state) {
   for (auto _ : state) {

@@ -57,6 +57,21 @@ bool load(kite::Context& ctx, const char* path, const std::string& text, std::ve
   return ok;
 }
 
+// Reads, parses and verifies every file into ctx; 0, or the exit status to end with.
+int load_files(kite::Context& ctx, const std::vector<const char*>& files, std::vector<std::string>* texts,
+               std::vector<kite::Module*>* mods) {
+  texts->assign(files.size(), std::string());
+  bool ok = true;
+  for (size_t i = 0; i < files.size(); i++) {
+    if (!read_file(files[i], &(*texts)[i])) {
+      fprintf(stderr, "kite: cannot read '%s': %s\n", files[i], strerror(errno));
+      return 2;
+    }
+    ok &= load(ctx, files[i], (*texts)[i], mods);
+  }
+  return ok ? 0 : 1;
+}
+
 // Pass-runner options shared by run and asm; true when `a` was one of them.
 bool pass_option(const std::string& a, kite::JitOptions* o) {
   if (a == "--verify-each") {
@@ -104,16 +119,8 @@ int asm_command(int argc, char** argv) {
   }
   kite::Context ctx;
   std::vector<kite::Module*> mods;
-  std::vector<std::string> texts(files.size());
-  bool ok = true;
-  for (size_t i = 0; i < files.size(); i++) {
-    if (!read_file(files[i], &texts[i])) {
-      fprintf(stderr, "kite: cannot read '%s': %s\n", files[i], strerror(errno));
-      return 2;
-    }
-    ok &= load(ctx, files[i], texts[i], &mods);
-  }
-  if (!ok) return 1;
+  std::vector<std::string> texts;
+  if (int status = load_files(ctx, files, &texts, &mods)) return status;
   jopts.lazy = false;
   jopts.opt_level = opt_level;
   auto rt = kite::make_jit_runtime(ctx, jopts);
@@ -186,16 +193,8 @@ int run_command(int argc, char** argv) {
   }
   kite::Context ctx;
   std::vector<kite::Module*> mods;
-  std::vector<std::string> texts(files.size());
-  bool ok = true;
-  for (size_t i = 0; i < files.size(); i++) {
-    if (!read_file(files[i], &texts[i])) {
-      fprintf(stderr, "kite: cannot read '%s': %s\n", files[i], strerror(errno));
-      return 2;
-    }
-    ok &= load(ctx, files[i], texts[i], &mods);
-  }
-  if (!ok) return 1;
+  std::vector<std::string> texts;
+  if (int status = load_files(ctx, files, &texts, &mods)) return status;
   jopts.lazy = mode == Lazy;
   jopts.opt_level = opt_level;
   std::unique_ptr<kite::Runtime> rt =

@@ -270,6 +270,16 @@ Result run_verify(const std::string& path, const std::string& text, const std::v
 }
 
 
+// Reads and verifies the file for execution; on errors fills r's report.
+bool check_or_report(Context& ctx, const std::string& path, const std::string& text, Diagnostics& diags,
+                     std::vector<Module*>* mods, Result* r) {
+  VerifyOptions opts;
+  opts.hard_reg_fits = x86_64::hard_reg_fits;
+  if (check_text(ctx, text, path, diags, mods, opts)) return true;
+  r->report = "  unexpected diagnostics:\n" + diag_text(diags);
+  return false;
+}
+
 // --- test run: `# run: f(ARGS) == RESULTS` lines, executed through a runtime.
 
 struct Literal {
@@ -379,12 +389,7 @@ Result run_run(const std::string& path, const std::string& text, const std::vect
   Context ctx;
   Diagnostics diags;
   std::vector<Module*> mods;
-  VerifyOptions opts;
-  opts.hard_reg_fits = x86_64::hard_reg_fits;
-  if (!check_text(ctx, text, path, diags, &mods, opts)) {
-    r.report = "  unexpected diagnostics:\n" + diag_text(diags);
-    return r;
-  }
+  if (!check_or_report(ctx, path, text, diags, &mods, &r)) return r;
   // Every run line executes under the interpreter, and the eager and lazy JIT at each level.
   constexpr int kNumModes = 5;
   static const char* const kModes[kNumModes] = {"interp", "jit -O0", "jit -O1", "lazy -O0", "lazy -O1"};
@@ -500,12 +505,7 @@ Result run_compile(const std::string& path, const std::string& text, const std::
   Context ctx;
   Diagnostics diags;
   std::vector<Module*> mods;
-  VerifyOptions opts;
-  opts.hard_reg_fits = x86_64::hard_reg_fits;
-  if (!check_text(ctx, text, path, diags, &mods, opts)) {
-    r.report = "  unexpected diagnostics:\n" + diag_text(diags);
-    return r;
-  }
+  if (!check_or_report(ctx, path, text, diags, &mods, &r)) return r;
   auto rt = make_jit_runtime(ctx, jit_options(false, level));
   for (Module* m : mods) rt->load(*m, diags);
   if (!diags.has_errors()) rt->link(diags);
