@@ -101,6 +101,8 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
       }
     }
   }
+  lv.words = words;
+  lv.out = std::move(out);
   return lv;
 }
 

@@ -27,6 +27,11 @@ struct Liveness {
   std::vector<uint8_t> address_taken;   // by VarId: addr* applied (must stay in memory)
   // Whether an instruction that calls out lies inside [iv.start, iv.end].
   bool crosses_call(const Interval& iv) const;
+  // Whether v is live on exit from block b.
+  bool live_out(uint32_t b, VarId v) const { return (out[size_t(b) * words + v / 64] >> (v % 64)) & 1; }
+
+  uint32_t words = 0;          // bitset words per block
+  std::vector<uint64_t> out;   // live-out bitsets, by block
 };
 
 // Complexity: O(iterations * blocks * vars / 64) for the dataflow, O(operands) otherwise.

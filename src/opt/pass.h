@@ -50,5 +50,6 @@ bool run_pipeline(Func& f, PassContext& ctx);
 
 // Passes (one file each in src/opt/).
 bool run_simplify_cfg(Func& f, PassContext& ctx);  // O(insns)
+bool run_combine(Func& f, PassContext& ctx);       // O(insns) after liveness
 
 }  // namespace kite

@@ -11,6 +11,7 @@ namespace kite {
 const std::vector<PassInfo>& pipeline() {
   static const std::vector<PassInfo> kPipeline = {
       {"simplify-cfg", run_simplify_cfg, 1, false},
+      {"combine", run_combine, 1, false},
   };
   return kPipeline;
 }
