@@ -80,8 +80,9 @@ bool run_combine(Func& f, PassContext&) {
       Op br;
       if (!branch_for(a.op, b.op == Op::Bf || b.op == Op::BfS, &br)) continue;
       Operand ops[3] = {b.ops()[0], a.ops()[1], a.ops()[2]};
+      uint32_t loc = b.loc;  // (inserting may move the instruction buffer)
       InsnId fused = f.insert_before(b_id, br, ops);
-      f.insn(fused).loc = b.loc;
+      f.insn(fused).loc = loc;
       f.remove(a_id);
       f.remove(b_id);
       cfg.insns[i + 1] = fused;  // keeps the indexing of later pairs
@@ -116,7 +117,7 @@ bool run_combine(Func& f, PassContext&) {
         o = f.mem(o.type, block ? m.disp : m.disp + imm, base, m.index, o.scale, m.alias, m.nonalias);
       }
       {
-        InsnId folded = f.insert_before(b_id, b.op, ops);
+        InsnId folded = f.insert_before(b_id, f.insn(b_id).op, ops);
         f.insn(folded).loc = f.insn(b_id).loc;
         f.remove(a_id);
         f.remove(b_id);
