@@ -30,8 +30,14 @@ class Runtime {
   // Lays out the module's data, gives each function its entry point, publishes its exports.
   virtual bool load(Module& m, Diagnostics& diags) = 0;
   // Links every module loaded since the last link: imports, ref/lref/expr data, and prepares
-  // each function to run. Errors name the symbol and the module.
+  // each function to run. Errors name the symbol and the module; modules whose imports did
+  // not resolve stay waiting, and the next link tries them again.
   virtual bool link(Diagnostics& diags) = 0;
+
+  // Frees a loaded module's code (entry points, shims, compiled code) and data, and forgets
+  // its exports. Nothing may call into the module afterwards: unload only modules that no
+  // other module or native code still refers to. False when the module is not loaded.
+  virtual bool unload(Module& m) = 0;
 
   // The address of a linked item: an exported name first, then any item of that name in the
   // loaded modules. Functions give their native-callable entry. Null when unknown.

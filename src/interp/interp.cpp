@@ -1,5 +1,8 @@
 // The interpreter as an Executor: functions are translated at link time and run by the
 // threaded dispatch loop; native code enters them through generated shims.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "interp.h"
@@ -11,6 +14,10 @@ namespace {
 // Called by a function's shim with the native arguments.
 void shim_entry(void* fn_context, const NativeArgs* in, Value* results) {
   FuncState& fs = *static_cast<FuncState*>(fn_context);
+  if (!fs.exec) {
+    fputs("kite: a function was called before its module was linked\n", stderr);
+    abort();  // a misuse of the embedding API, not bad input
+  }
   const Code& code = *static_cast<const Code*>(fs.exec);
   Value args[64];
   std::unique_ptr<Value[]> big;
@@ -42,6 +49,13 @@ class InterpExecutor final : public Executor {
 
   void call(FuncState& fs, const Value* args, Value* results) override {
     run(*static_cast<const Code*>(fs.exec), args, results, nullptr);
+  }
+
+  void forget(FuncState& fs) override {
+    codes_.erase(std::remove_if(codes_.begin(), codes_.end(),
+                                [&](const std::unique_ptr<Code>& c) { return c.get() == fs.exec; }),
+                 codes_.end());
+    fs.exec = nullptr;
   }
 
  private:

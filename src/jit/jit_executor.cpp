@@ -25,7 +25,8 @@ class JitExecutor final : public Executor, public CompileEnv {
     if (opts_.should_compile && !opts_.should_compile(lk.context().name(fs.func->name()))) return true;
     if (opts_.lazy && !has_lref_labels(lk, fs)) {
       lazy_.push_back(LazyCtx{this, &fs});
-      void* stub = lk.target().make_lazy_stub(&fs.slot, &lazy_.back(), &JitExecutor::lazy_compile, lk.code_memory());
+      void* stub = lk.target().make_lazy_stub(&fs.slot, &lazy_.back(), &JitExecutor::lazy_compile,
+                                              lk.code_memory(fs.func->module()));
       if (stub) fs.slot = stub;
       return true;
     }
@@ -37,6 +38,13 @@ class JitExecutor final : public Executor, public CompileEnv {
     auto it = compiled_.find(&fs);
     if (it != compiled_.end()) return static_cast<uint8_t*>(it->second.code) + it->second.label_offsets[label];
     return interp_->label_address(fs, label);
+  }
+
+  void forget(FuncState& fs) override {
+    compiled_.erase(&fs);
+    for (LazyCtx& c : lazy_)
+      if (c.fs == &fs) c.fs = nullptr;
+    interp_->forget(fs);
   }
 
   void call(FuncState& fs, const Value* args, Value* results) override {
@@ -80,7 +88,7 @@ class JitExecutor final : public Executor, public CompileEnv {
 
   static void lazy_compile(void* p) {
     LazyCtx* c = static_cast<LazyCtx*>(p);
-    c->self->compile(*c->fs);
+    if (c->fs) c->self->compile(*c->fs);
   }
 
   void compile(FuncState& fs) {
@@ -96,7 +104,8 @@ class JitExecutor final : public Executor, public CompileEnv {
       fallbacks_.push_back(std::string(lk_->context().name(fs.func->name())) + ": a pass broke the IR");
       return;
     }
-    if (lk_->target().compile(*fs.func, fs.shape, opts_.opt_level, *this, lk_->code_memory(), &cf, &why)) {
+    if (lk_->target().compile(*fs.func, fs.shape, opts_.opt_level, *this, lk_->code_memory(fs.func->module()), &cf,
+                              &why)) {
       compiled_[&fs] = std::move(cf);
       fs.slot = compiled_[&fs].code;
     } else {

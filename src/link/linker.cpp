@@ -7,6 +7,7 @@
 #include <cstdarg>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 
 #include "kite/verify.h"
 
@@ -36,6 +37,14 @@ Linker::Linker(Context& ctx, std::unique_ptr<Executor> exec)
 
 Linker::~Linker() {
   for (void* b : blocks_) free(b);
+  for (auto& [m, blocks] : module_blocks_)
+    for (void* b : blocks) free(b);
+}
+
+CodeMemory& Linker::code_memory(const Module& m) {
+  std::unique_ptr<CodeMemory>& mem = module_code_[&m];
+  if (!mem) mem = std::make_unique<CodeMemory>();
+  return *mem;
 }
 
 void Linker::error_at(Diagnostics& diags, const Module& m, uint32_t loc, const char* fmt, ...) {
@@ -155,7 +164,7 @@ bool Linker::layout_data(Module& m, Diagnostics& diags) {
       i = end;
       continue;
     }
-    blocks_.push_back(block);
+    module_blocks_[&m].push_back(block);
     for (size_t k = i; k < end; k++) {
       const Item& it = ctx_.item(items[k]);
       uint8_t* at = block + offsets[k - i];
@@ -182,8 +191,9 @@ bool Linker::load(Module& m, Diagnostics& diags) {
     fs->func = it.func;
     fs->item = id;
     fs->shape = shape_of(it.func->sig());
-    fs->shim = fs->slot = target_.make_shim(fs->shape, fs.get(), exec_->shim_entry(), code_);
-    fs->thunk = target_.make_thunk(&fs->slot, code_);
+    CodeMemory& mem = code_memory(m);
+    fs->shim = fs->slot = target_.make_shim(fs->shape, fs.get(), exec_->shim_entry(), mem);
+    fs->thunk = target_.make_thunk(&fs->slot, mem);
     if (!fs->slot || !fs->thunk) {
       error_at(diags, m, it.loc, "out of executable memory");
       continue;
@@ -240,7 +250,11 @@ bool Linker::link(Diagnostics& diags) {
       }
       addresses_[id] = a;
     }
-  if (diags.error_count() != before) return false;
+  if (diags.error_count() != before) {
+    // Nothing of these modules runs yet; a later link (after loading what they import) retries.
+    pending_.insert(pending_.begin(), mods.begin(), mods.end());
+    return false;
+  }
   // Declarations take their definition's address.
   for (Module* m : mods)
     for (ItemId id : m->items) {
@@ -283,6 +297,40 @@ bool Linker::link(Diagnostics& diags) {
       memcpy(addresses_[id], &result, type_size(fs->shape.results[0]));
     }
   return diags.error_count() == before;
+}
+
+bool Linker::unload(Module& m) {
+  auto it = std::find(loaded_.begin(), loaded_.end(), &m);
+  if (it == loaded_.end()) return false;
+  loaded_.erase(it);
+  pending_.erase(std::remove(pending_.begin(), pending_.end(), &m), pending_.end());
+  for (ItemId id : m.items) {
+    if (id < func_states_.size() && func_states_[id]) {
+      FuncState* fs = func_states_[id];
+      exec_->forget(*fs);
+      by_entry_.erase(fs->thunk);
+      func_states_[id] = nullptr;
+      func_store_.erase(std::remove_if(func_store_.begin(), func_store_.end(),
+                                       [&](const std::unique_ptr<FuncState>& p) { return p.get() == fs; }),
+                        func_store_.end());
+    }
+    if (id < addresses_.size()) addresses_[id] = nullptr;
+  }
+  // Exports are rebuilt from the modules still loaded, in load order.
+  exports_.clear();
+  for (Module* lm : loaded_)
+    for (ItemId id : lm->items)
+      if (ctx_.item(id).kind == ItemKind::Export) {
+        ItemId def = definition_of(ctx_, id);
+        if (def != kNone) exports_.set(ctx_.item(id).name, def);
+      }
+  module_code_.erase(&m);  // unmaps the module's code pages
+  auto blocks = module_blocks_.find(&m);
+  if (blocks != module_blocks_.end()) {
+    for (void* b : blocks->second) free(b);
+    module_blocks_.erase(blocks);
+  }
+  return true;
 }
 
 void* Linker::address(std::string_view name) const {

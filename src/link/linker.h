@@ -37,6 +37,8 @@ class Executor {
   virtual void* label_address(FuncState& fs, LabelId label) = 0;
   // Runs a prepared, non-variadic function.
   virtual void call(FuncState& fs, const Value* args, Value* results) = 0;
+  // Drops everything the executor keeps for a function whose module is being unloaded.
+  virtual void forget(FuncState& fs) = 0;
   // Functions that could not be prepared the executor's preferred way ("name: reason").
   virtual std::vector<std::string> fallbacks() const { return {}; }
   // The machine code of a compiled function, if any.
@@ -53,6 +55,7 @@ class Linker final : public Runtime {
   void set_resolver(Resolver resolver, void* user) override;
   bool load(Module& m, Diagnostics& diags) override;
   bool link(Diagnostics& diags) override;
+  bool unload(Module& m) override;
   void* address(std::string_view name) const override;
   ItemId find_function(std::string_view name) const override;
   void call(ItemId func, std::span<const Value> args, Value* results) override;
@@ -66,7 +69,8 @@ class Linker final : public Runtime {
   // For executors.
   Context& context() { return ctx_; }
   Target& target() { return target_; }
-  CodeMemory& code_memory() { return code_; }
+  CodeMemory& code_memory() { return code_; }  // shared code (call glue)
+  CodeMemory& code_memory(const Module& m);      // one module's code, freed with it
   void* item_address(ItemId id) const;           // through declarations to the definition
   FuncState* func_state(ItemId id) const;        // the IR function an item names, or null
   FuncState* func_state_at(void* address) const;  // the IR function with this entry, or null
@@ -93,7 +97,9 @@ class Linker final : public Runtime {
   IdMap externals_;                        // name -> index in external_addrs_
   std::vector<void*> external_addrs_;
   std::vector<Module*> loaded_, pending_;
-  std::vector<void*> blocks_;              // data sections and string copies (freed at the end)
+  std::vector<void*> blocks_;              // string copies (freed at the end)
+  std::unordered_map<const Module*, std::vector<void*>> module_blocks_;  // data sections
+  std::unordered_map<const Module*, std::unique_ptr<CodeMemory>> module_code_;
   std::unordered_map<std::string, NativeCallGlue> glues_;
 };
 
