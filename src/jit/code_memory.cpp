@@ -5,13 +5,17 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstring>
 
 namespace kite {
 namespace {
 CodeMemory::WriteObserver g_observer = nullptr;
+std::atomic<size_t> g_mapped{0};
 void* g_observer_user = nullptr;
 }  // namespace
+
+size_t CodeMemory::mapped_bytes() { return g_mapped.load(); }
 
 void CodeMemory::set_write_observer(WriteObserver observer, void* user) {
   g_observer = observer;
@@ -19,7 +23,10 @@ void CodeMemory::set_write_observer(WriteObserver observer, void* user) {
 }
 
 CodeMemory::~CodeMemory() {
-  for (Region& r : regions_) munmap(r.base, r.size);
+  for (Region& r : regions_) {
+    munmap(r.base, r.size);
+    g_mapped -= r.size;
+  }
 }
 
 void* CodeMemory::install(const uint8_t* code, size_t size) {
@@ -30,6 +37,7 @@ void* CodeMemory::install(const uint8_t* code, size_t size) {
     void* p = mmap(nullptr, len, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) return nullptr;
     regions_.push_back(Region{static_cast<uint8_t*>(p), len, 0});
+    g_mapped += len;
   }
   Region& r = regions_.back();
   uint8_t* dst = r.base + r.used;

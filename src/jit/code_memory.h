@@ -18,6 +18,9 @@ class CodeMemory {
   // refuses memory.
   void* install(const uint8_t* code, size_t size);
 
+  // Bytes of code memory mapped by all CodeMemory objects of the process (for tests).
+  static size_t mapped_bytes();
+
   // Test hook: called while an install has pages writable (and not executable), with them.
   using WriteObserver = void (*)(void* user, const void* pages, size_t length);
   static void set_write_observer(WriteObserver observer, void* user);
