@@ -20,8 +20,8 @@ std::string disassemble(std::span<const uint8_t> code) {
   std::string out;
   char line[256];
   for (size_t i = 0; i < n; i++) {
-    snprintf(line, sizeof line, "  %4llx  %s %s\n", static_cast<unsigned long long>(insns[i].address),
-             insns[i].mnemonic, insns[i].op_str);
+    snprintf(line, sizeof line, "  %4llx  %s%s%s\n", static_cast<unsigned long long>(insns[i].address),
+             insns[i].mnemonic, insns[i].op_str[0] ? " " : "", insns[i].op_str);
     out += line;
   }
   if (n) cs_free(insns, n);

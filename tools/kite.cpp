@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "disasm.h"
 #include "kite/runtime.h"
 #include "kite/text.h"
 #include "kite/verify.h"
@@ -113,16 +112,13 @@ int asm_command(int argc, char** argv) {
     fprintf(stderr, "kite: asm needs at least one file\n");
     return 2;
   }
-  if (!kite::tools::have_disassembler()) {
-    fprintf(stderr, "kite: asm needs capstone (install libcapstone-dev and rebuild)\n");
-    return 2;
-  }
   kite::Context ctx;
   std::vector<kite::Module*> mods;
   std::vector<std::string> texts;
   if (int status = load_files(ctx, files, &texts, &mods)) return status;
   jopts.lazy = false;
   jopts.opt_level = opt_level;
+  jopts.keep_listing = true;
   auto rt = kite::make_jit_runtime(ctx, jopts);
   kite::Diagnostics diags;
   for (kite::Module* m : mods) rt->load(*m, diags);
@@ -137,12 +133,9 @@ int asm_command(int argc, char** argv) {
       std::string name(ctx.name(it.name));
       if (!only.empty() && name != only) continue;
       found = true;
-      std::span<const uint8_t> code = rt->machine_code(id);
+      std::string text = rt->listing(id);
       printf("%s:\n", name.c_str());
-      if (code.empty())
-        printf("  (interpreted)\n");
-      else
-        fputs(kite::tools::disassemble(code).c_str(), stdout);
+      fputs(text.empty() ? "  (interpreted)\n" : text.c_str(), stdout);
     }
   fputs(rt->pass_report().c_str(), stderr);
   if (!found) {

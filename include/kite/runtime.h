@@ -52,6 +52,10 @@ class Runtime {
   // compiled), for disassembly and tests.
   virtual std::span<const uint8_t> machine_code(ItemId func) const = 0;
 
+  // The assembly of a compiled function, printed by Kite's own assembler (empty unless
+  // JitOptions::keep_listing and the function is compiled).
+  virtual std::string listing(ItemId func) const = 0;
+
   // Dumps and pass timings collected by a compiling runtime (see JitOptions).
   virtual std::string pass_report() const = 0;
 
@@ -79,6 +83,7 @@ struct JitOptions {
   bool verify_each = false;
   std::string dump_after;
   bool time_passes = false;
+  bool keep_listing = false;  // keep each compiled function's assembly (see listing())
 };
 inline JitOptions jit_options(bool lazy, int opt_level) {
   JitOptions o;

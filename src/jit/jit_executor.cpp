@@ -75,6 +75,11 @@ class JitExecutor final : public Executor, public CompileEnv {
   // CompileEnv
   void* item_address(ItemId item) override { return lk_->item_address(item); }
   void* string_address(std::string_view bytes) override { return lk_->copy_string(bytes); }
+  bool want_listing() override { return opts_.keep_listing; }
+  std::string listing(const FuncState& fs) const override {
+    auto it = compiled_.find(const_cast<FuncState*>(&fs));
+    return it == compiled_.end() ? std::string() : it->second.listing;
+  }
   void* const* entry_slot(ItemId item) override {
     FuncState* fs = lk_->func_state(item);
     return fs ? &fs->slot : nullptr;

@@ -44,6 +44,7 @@ class Executor {
   // The machine code of a compiled function, if any.
   virtual std::span<const uint8_t> machine_code(const FuncState&) const { return {}; }
   virtual std::string pass_report() const { return {}; }
+  virtual std::string listing(const FuncState&) const { return {}; }
 };
 
 class Linker final : public Runtime {
@@ -61,6 +62,10 @@ class Linker final : public Runtime {
   void call(ItemId func, std::span<const Value> args, Value* results) override;
   std::vector<std::string> fallbacks() const override { return exec_->fallbacks(); }
   std::string pass_report() const override { return exec_->pass_report(); }
+  std::string listing(ItemId func) const override {
+    FuncState* fs = func_state(func);
+    return fs ? exec_->listing(*fs) : std::string();
+  }
   std::span<const uint8_t> machine_code(ItemId func) const override {
     FuncState* fs = func_state(func);
     return fs ? exec_->machine_code(*fs) : std::span<const uint8_t>();

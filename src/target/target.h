@@ -49,12 +49,15 @@ class CompileEnv {
   // For an item naming an IR function: the slot its entry jumps through (code may call
   // through it directly); null otherwise.
   virtual void* const* entry_slot(ItemId item) = 0;
+  // Whether CompiledFunc::listing should hold the generated assembly.
+  virtual bool want_listing() { return false; }
 };
 
 struct CompiledFunc {
   void* code = nullptr;
   uint32_t size = 0;
   std::vector<uint32_t> label_offsets;  // by LabelId, from code
+  std::string listing;                  // the assembly, when CompileEnv::want_listing()
 };
 
 class Target {

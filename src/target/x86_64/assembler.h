@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace kite::x86_64 {
@@ -38,13 +39,20 @@ struct Label {
     uint32_t at;    // the rel32 field
     uint32_t base;  // what the value is relative to (end of instruction, or a table start)
   };
-  std::vector<Fixup> fixups;  // fields waiting for the position
+  std::vector<Fixup> fixups;          // fields waiting for the position
+  std::vector<uint32_t> listing_refs;  // listing lines waiting for the position
 };
 
 class Assembler {
  public:
   const std::vector<uint8_t>& code() const { return code_; }
   size_t size() const { return code_.size(); }
+
+  // The assembly printer: with a listing on, every instruction also appends a line
+  // "  offset  mnemonic operands" (Intel syntax, the conventions capstone uses) to it.
+  // Call finish_listing() once every label is bound.
+  void set_listing(std::string* out) { listing_ = out; }
+  void finish_listing();
 
   // Moves.
   void mov(Reg dst, Reg src);           // 64-bit
@@ -97,8 +105,11 @@ class Assembler {
   void fstp32(Mem dst);
   void fild64(Mem src);
   void fisttp64(Mem dst);
-  void raw(std::initializer_list<uint8_t> bytes) {
+  // Bytes the assembler has no method for, with their text for the listing.
+  void raw(std::initializer_list<uint8_t> bytes, const char* text) {
+    size_t at = code_.size();
     for (uint8_t b : bytes) byte(b);
+    if (listing_) list(at, text);
   }
 
   // Control.
@@ -129,7 +140,19 @@ class Assembler {
   void op_rr(uint8_t prefix, bool w, std::initializer_list<uint8_t> opcode, unsigned reg, unsigned rm,
              bool force_rex = false);
   void rel32(Label& l, uint32_t base);  // emits a rel32 field relative to base
+  void list(size_t at, std::string text);
+  void list_label_ref(size_t at, std::string prefix, Label* l, std::string suffix, bool rip_relative);
   std::vector<uint8_t> code_;
+  std::string* listing_ = nullptr;
+  struct Line {
+    size_t at;
+    std::string text;
+    bool refers = false;           // ends with a label's position (absolute, or rip-relative)
+    int64_t target = -1;
+    std::string suffix;
+    bool rip_relative = false;
+  };
+  std::vector<Line> lines_;
 };
 
 }  // namespace kite::x86_64

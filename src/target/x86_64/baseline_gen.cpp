@@ -67,7 +67,7 @@ class Generator {
   Generator(const Func& f, const CallShape& shape, int opt_level, CompileEnv& env)
       : f_(f), ctx_(f.context()), shape_(shape), env_(env), opt_level_(opt_level), labels_(f.num_labels()) {}
 
-  bool run(std::string* why);
+  bool run(std::string* why, std::string* listing);
   const Assembler& assembler() const { return a_; }
   uint32_t label_offset(LabelId l) const { return static_cast<uint32_t>(labels_[l].pos < 0 ? 0 : labels_[l].pos); }
 
@@ -399,8 +399,8 @@ void Generator::ld_compare(Op op, const Operand* ops, Label* target) {
   // st0 = x, st1 = y, then fucomip compares x with y and pops x; fstp pops y.
   ld_in(swap ? ops[1] : ops[2]);
   ld_in(swap ? ops[2] : ops[1]);
-  a_.raw({0xDF, 0xE9});  // fucomip st0, st1
-  a_.raw({0xDD, 0xD8});  // fstp st0
+  a_.raw({0xDF, 0xE9}, "fucomip st(1)");
+  a_.raw({0xDD, 0xD8}, "fstp st(0)");
   flags_to_result(a_, c, target);
 }
 
@@ -702,7 +702,7 @@ void Generator::epilogue_zero() {
   a_.sse(0, 0x57, XMM0, XMM0);  // xorps
   a_.sse(0, 0x57, XMM1, XMM1);
   for (Type t : sig.result_types())
-    if (t == Type::LD) a_.raw({0xD9, 0xEE});  // fldz
+    if (t == Type::LD) a_.raw({0xD9, 0xEE}, "fldz");
   restore_saved();
   a_.leave();
   a_.ret();
@@ -852,7 +852,7 @@ bool Generator::insn(InsnId id) {
         a_.mov_imm64(R11, 0x43F0000000000000ull);  // 2^64 as a double
         a_.mov(scratch(8), R11);
         a_.fld64(scratch(8));
-        a_.raw({0xDE, 0xC1});  // faddp
+        a_.raw({0xDE, 0xC1}, "faddp st(1)");
         a_.bind(done);
       }
       ld_out(ops[0]);
@@ -901,7 +901,7 @@ bool Generator::insn(InsnId id) {
       fp_out(ops[0], XMM0, dbl);
       return true;
     }
-    case Op::LDNeg: ld_in(ops[1]); a_.raw({0xD9, 0xE0}); ld_out(ops[0]); return true;
+    case Op::LDNeg: ld_in(ops[1]); a_.raw({0xD9, 0xE0}, "fchs"); ld_out(ops[0]); return true;
     case Op::Addr: case Op::Addr8: case Op::Addr16: case Op::Addr32:
       if (homes_[ops[1].a].in_reg) return fail("the address of a hard-register variable");
       a_.lea(RAX, slot(ops[1].a));
@@ -921,7 +921,14 @@ bool Generator::insn(InsnId id) {
       ld_in(ops[1]);
       ld_in(ops[2]);
       // st1 = st1 op st0, pop: a op b
-      a_.raw({0xDE, op == Op::LDAdd ? uint8_t(0xC1) : op == Op::LDSub ? uint8_t(0xE9) : op == Op::LDMul ? uint8_t(0xC9) : uint8_t(0xF9)});
+      if (op == Op::LDAdd)
+        a_.raw({0xDE, 0xC1}, "faddp st(1)");
+      else if (op == Op::LDSub)
+        a_.raw({0xDE, 0xE9}, "fsubp st(1)");
+      else if (op == Op::LDMul)
+        a_.raw({0xDE, 0xC9}, "fmulp st(1)");
+      else
+        a_.raw({0xDE, 0xF9}, "fdivp st(1)");
       ld_out(ops[0]);
       return true;
     case Op::FEq: case Op::DEq: case Op::FNe: case Op::DNe: case Op::FLt: case Op::DLt: case Op::FLe: case Op::DLe:
@@ -1043,8 +1050,9 @@ bool Generator::insn(InsnId id) {
   }
 }
 
-bool Generator::run(std::string* why) {
+bool Generator::run(std::string* why, std::string* listing) {
   why_ = why;
+  a_.set_listing(listing);
   // Frame layout below rbp: variables, scratch, register save area, block areas.
   int32_t off = 0;
   homes_.resize(f_.num_vars());
@@ -1107,13 +1115,14 @@ bool Generator::run(std::string* why) {
   }
   for (const Label& l : labels_)
     if (l.pos < 0 && !l.fixups.empty()) return fail("a jump to a label that is never placed");
+  a_.finish_listing();
   return true;
 }
 
 bool generate_baseline(const Func& f, const CallShape& shape, int opt_level, CompileEnv& env, CodeMemory& mem,
                        CompiledFunc* out, std::string* why) {
   Generator g(f, shape, opt_level, env);
-  if (!g.run(why)) return false;
+  if (!g.run(why, env.want_listing() ? &out->listing : nullptr)) return false;
   const std::vector<uint8_t>& code = g.assembler().code();
   void* p = mem.install(code.data(), code.size());
   if (!p) {
