@@ -11,9 +11,7 @@
 #include <string>
 
 #include "jit/code_memory.h"
-#include <fstream>
-#include <sstream>
-
+#include "bench_util.h"
 #include "kite/kite.h"
 #include "kite/runtime.h"
 #include "target/target.h"
@@ -22,13 +20,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// The sieve benchmark program (bench/programs/sieve.mir).
-std::string sieve_text() {
-  std::ifstream in(KITE_BENCH_DIR "/sieve.mir");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 const std::string kSieve = sieve_text();
 
 struct NoLinkEnv : kite::CompileEnv {

@@ -2,20 +2,11 @@
 // runtime that generates IR text per function would see it.
 #include <benchmark/benchmark.h>
 
-#include <fstream>
-#include <sstream>
-
+#include "bench_util.h"
 #include "kite/kite.h"
 
 namespace {
 
-// The sieve benchmark program (bench/programs/sieve.mir).
-std::string sieve_text() {
-  std::ifstream in(KITE_BENCH_DIR "/sieve.mir");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 const std::string kSieve = sieve_text();
 
 void BM_ContextCreate(benchmark::State& state) {

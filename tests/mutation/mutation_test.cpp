@@ -11,22 +11,14 @@
 
 #include "kite/kite.h"
 #include "target/x86_64/registers.h"
+#include "../unit/test_rng.h"
 
 using namespace kite;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Rng {
-  uint64_t s;
-  uint64_t next() {  // splitmix64
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return n ? next() % n : 0; }
-};
+using kite::testing::Rng;
 
 const char* const kSnippets[] = {
     ":",

@@ -10,21 +10,13 @@
 
 #include "kite/kite.h"
 #include "kite/runtime.h"
+#include "test_rng.h"
 
 using namespace kite;
 
 namespace {
 
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  uint32_t below(uint32_t n) { return static_cast<uint32_t>(next() % n); }
-};
+using kite::testing::Rng;
 
 const char* const kIntOps[] = {"add", "sub", "mul", "and", "or",   "xor",  "lsh",  "rsh",  "ursh", "adds",
                                "subs", "muls", "ands", "ors", "xors", "lshs", "rshs", "urshs", "eq", "ne",
