@@ -649,7 +649,7 @@ bool Generator::call(const Insn& in) {
     a_.mov_imm64(R11, reinterpret_cast<uint64_t>(slot));
   else
     int_in(callee, R11);
-  a_.mov_imm32(RAX, layout.sse_regs);
+  if (sig.vararg) a_.mov_imm32(RAX, layout.sse_regs);  // %al: SSE registers used (varargs only)
   if (in.op == Op::JCall) {
     a_.sub_imm(RSP, 8);  // stands in for a return address, keeping the callee's frame aligned
     slot ? a_.jmp(Mem{R11, 0}) : a_.jmp(R11);
