@@ -17,18 +17,15 @@ namespace {
 constexpr uint64_t kConstFlag = uint64_t(1) << 62;
 constexpr uint32_t kZeroSlot = 0;
 
-// Hard-register globals share one cell per register name across all functions.
-Value* hard_reg_cell(NameId reg) {
-  static IdMap cells;
-  static std::vector<std::unique_ptr<Value>> store;
-  uint32_t i = cells.get(reg);
-  if (i == IdMap::kMissing) {
-    i = static_cast<uint32_t>(store.size());
-    store.push_back(std::make_unique<Value>());
-    memset(store.back().get(), 0, sizeof(Value));
-    cells.set(reg, i);
-  }
-  return store[i].get();
+// Hard-register globals share one cell per register name across all functions (and
+// contexts: the name, not a context's NameId, picks the cell). Few names exist.
+Value* hard_reg_cell(std::string_view reg) {
+  static std::vector<std::pair<std::string, std::unique_ptr<Value>>> cells;
+  for (auto& [name, cell] : cells)
+    if (name == reg) return cell.get();
+  cells.emplace_back(std::string(reg), std::make_unique<Value>());
+  memset(cells.back().second.get(), 0, sizeof(Value));
+  return cells.back().second.get();
 }
 
 MicroOp direct_op(Op op) {
@@ -210,7 +207,7 @@ uint64_t Translator::in(const Operand& o) {
       const Var& v = f_.var(o.a);
       if (!v.is_global) return var_off_[o.a];
       uint64_t t = temp();
-      uint64_t m[4] = {kZeroSlot, kZeroSlot, 0, reinterpret_cast<uint64_t>(hard_reg_cell(v.hard_reg))};
+      uint64_t m[4] = {kZeroSlot, kZeroSlot, 0, reinterpret_cast<uint64_t>(hard_reg_cell(ctx_.name(v.hard_reg)))};
       emit_mem(load_op(mem_type_of_var(v.type)), t, m);
       return t;
     }
@@ -257,7 +254,7 @@ uint64_t Translator::out(const Operand& o) {
     s.op = store_op(mem_type_of_var(v.type));
     s.m[0] = s.m[1] = kZeroSlot;
     s.m[2] = 0;
-    s.m[3] = reinterpret_cast<uint64_t>(hard_reg_cell(v.hard_reg));
+    s.m[3] = reinterpret_cast<uint64_t>(hard_reg_cell(ctx_.name(v.hard_reg)));
   } else {
     s.op = store_op(o.type);
     address_words(o, s.m);
@@ -420,7 +417,7 @@ void Translator::insn(const Insn& in) {
       const Var& v = f_.var(ops[1].a);
       uint64_t d = out(ops[0]);
       if (v.is_global) {
-        uint64_t c = int_constant(reinterpret_cast<uint64_t>(hard_reg_cell(v.hard_reg)));
+        uint64_t c = int_constant(reinterpret_cast<uint64_t>(hard_reg_cell(ctx_.name(v.hard_reg))));
         emit(MicroOp::Mov64);
         slot(d);
         slot(c);
