@@ -70,7 +70,8 @@ struct Code {
   FuncState* fs = nullptr;
   Linker* linker = nullptr;
   std::vector<uint64_t> words;
-  std::vector<uint8_t> frame_template;  // zero slot, variables (zero), constants
+  std::vector<uint8_t> frame_template;  // zero slot, variables (zero), temporaries, constants
+  uint32_t temps_begin = 0, temps_end = 0;  // the part of the template not copied at entry
   uint32_t frame_size = 0;              // template plus temporaries, a multiple of 16
   std::vector<uint32_t> param_offsets;  // where each parameter's value goes
   std::vector<uint8_t> param_is_ld;

@@ -95,7 +95,10 @@ void* run_impl(const Code* code, const Value* args, Value* results, const Native
   InterpStack& st = stack();
   char* const saved_top = st.top;
   char* fp = stack_alloc(st, code->frame_size);
-  memcpy(fp, code->frame_template.data(), code->frame_template.size());
+  // Zero slot and variables, then constants; temporaries are always written before read.
+  const uint8_t* tmpl = code->frame_template.data();
+  memcpy(fp, tmpl, code->temps_begin);
+  memcpy(fp + code->temps_end, tmpl + code->temps_end, code->frame_template.size() - code->temps_end);
   for (size_t i = 0; i < code->param_offsets.size(); i++)
     memcpy(fp + code->param_offsets[i], &args[i], code->param_is_ld[i] ? 16 : 8);
   const uint64_t* pc = code->words.data();

@@ -593,6 +593,8 @@ bool Translator::run(Diagnostics& diags) {
   const uint64_t* base = code_.words.data();
   for (auto& [pos, l] : label_fixups_) code_.words[pos] = reinterpret_cast<uint64_t>(base + code_.label_words[l]);
   code_.frame_template.assign(const_base + consts_.size(), 0);
+  code_.temps_begin = static_cast<uint32_t>(temp_base_);
+  code_.temps_end = const_base;
   memcpy(code_.frame_template.data() + const_base, consts_.data(), consts_.size());
   code_.frame_size = static_cast<uint32_t>((code_.frame_template.size() + 16 + 15) & ~size_t(15));
   return true;
