@@ -21,6 +21,9 @@ struct InterpStack {
   char* base = nullptr;
   char* top = nullptr;
   char* limit = nullptr;
+  ~InterpStack() {
+    if (base) munmap(base, static_cast<size_t>(limit - base));  // the thread is ending
+  }
 };
 thread_local InterpStack t_stack;
 constexpr size_t kStackReserve = size_t(1) << 30;

@@ -1,8 +1,10 @@
 // Executable memory that is never writable and executable at once (W^X): code is written
-// while its pages are read-write and then flipped to read-execute.
+// through a separate read-write view of the same memory (see code_memory.cpp), so installing
+// never disturbs code that is running. install() may be called from several threads.
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <vector>
 
 namespace kite {
@@ -27,11 +29,15 @@ class CodeMemory {
 
  private:
   struct Region {
-    uint8_t* base;
+    uint8_t* base;  // the executable view
+    uint8_t* rw;    // the writable view (null: pages are flipped instead)
+    int fd;
     size_t size;
     size_t used;
   };
+  bool add_region(size_t len);
   std::vector<Region> regions_;
+  std::mutex mutex_;
 };
 
 }  // namespace kite

@@ -2,6 +2,7 @@
 // stub on their first call; the interpreter's translation is kept for the functions the
 // generator declines, and both kinds call each other through the same entry points.
 #include <deque>
+#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -35,13 +36,16 @@ class JitExecutor final : public Executor, public CompileEnv {
   }
 
   void* label_address(FuncState& fs, LabelId label) override {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     auto it = compiled_.find(&fs);
     if (it != compiled_.end()) return static_cast<uint8_t*>(it->second.code) + it->second.label_offsets[label];
     return interp_->label_address(fs, label);
   }
 
   void forget(FuncState& fs) override {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     compiled_.erase(&fs);
+    attempted_.erase(&fs);
     for (LazyCtx& c : lazy_)
       if (c.fs == &fs) c.fs = nullptr;
     interp_->forget(fs);
@@ -55,7 +59,10 @@ class JitExecutor final : public Executor, public CompileEnv {
     lk_->call_glue(fs.shape)(fs.thunk, args, results);
   }
 
-  std::vector<std::string> fallbacks() const override { return fallbacks_; }
+  std::vector<std::string> fallbacks() const override {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
+    return fallbacks_;
+  }
   std::string pass_report() const override {
     std::string out = dumps_;
     for (const PassTiming& t : timings_) {
@@ -67,6 +74,7 @@ class JitExecutor final : public Executor, public CompileEnv {
     return out;
   }
   std::span<const uint8_t> machine_code(const FuncState& fs) const override {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     auto it = compiled_.find(const_cast<FuncState*>(&fs));
     if (it == compiled_.end() || fs.slot != it->second.code) return {};
     return {static_cast<const uint8_t*>(it->second.code), it->second.size};
@@ -77,6 +85,7 @@ class JitExecutor final : public Executor, public CompileEnv {
   void* string_address(std::string_view bytes) override { return lk_->copy_string(bytes); }
   bool want_listing() override { return opts_.keep_listing; }
   std::string listing(const FuncState& fs) const override {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     auto it = compiled_.find(const_cast<FuncState*>(&fs));
     return it == compiled_.end() ? std::string() : it->second.listing;
   }
@@ -96,7 +105,12 @@ class JitExecutor final : public Executor, public CompileEnv {
     if (c->fs) c->self->compile(*c->fs);
   }
 
+  // Lazy stubs may race to compile one function from several threads: the first compiles,
+  // the others find its code in place.
   void compile(FuncState& fs) {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
+    if (compiled_.count(&fs) || (fs.slot == fs.shim && attempted_.count(&fs))) return;
+    attempted_.insert(&fs);
     CompiledFunc cf;
     std::string why;
     PassOptions popts{opts_.opt_level, opts_.verify_each, opts_.dump_after};
@@ -142,6 +156,8 @@ class JitExecutor final : public Executor, public CompileEnv {
   std::vector<std::string> fallbacks_;
   std::string dumps_;
   std::vector<PassTiming> timings_;
+  std::unordered_set<FuncState*> attempted_;
+  mutable std::recursive_mutex mutex_;
 };
 
 }  // namespace

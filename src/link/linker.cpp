@@ -97,6 +97,7 @@ FuncState* Linker::func_state_at(void* address) const {
 }
 
 void* Linker::copy_string(std::string_view bytes) {
+  std::lock_guard<std::mutex> lock(mutex_);
   void* p = malloc(bytes.size() ? bytes.size() : 1);
   if (!bytes.empty()) memcpy(p, bytes.data(), bytes.size());
   blocks_.push_back(p);
@@ -104,6 +105,7 @@ void* Linker::copy_string(std::string_view bytes) {
 }
 
 NativeCallGlue Linker::call_glue(const CallShape& shape) {
+  std::lock_guard<std::mutex> lock(mutex_);
   std::string key;
   key.push_back(shape.vararg ? 'v' : 'f');
   for (Type t : shape.results) key.push_back(static_cast<char>('a' + static_cast<int>(t)));

@@ -3,6 +3,7 @@
 // interpreter today) that prepares and runs them.
 #pragma once
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -106,6 +107,7 @@ class Linker final : public Runtime {
   std::unordered_map<const Module*, std::vector<void*>> module_blocks_;  // data sections
   std::unordered_map<const Module*, std::unique_ptr<CodeMemory>> module_code_;
   std::unordered_map<std::string, NativeCallGlue> glues_;
+  std::mutex mutex_;  // guards glues_ and blocks_, which lazy compilation may reach from any thread
 };
 
 }  // namespace kite
