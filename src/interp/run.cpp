@@ -86,6 +86,18 @@ inline int64_t fp_to_i64(F v) {
 
 inline int64_t sx32(uint64_t v) { return static_cast<int32_t>(static_cast<uint32_t>(v)); }
 
+// Fixed-size copies compile to plain moves; a variable-size memcpy would be a libc call on
+// every interpreted call and return.
+inline void copy_value(void* dst, const void* src, bool wide) {
+  if (wide)
+    memcpy(dst, src, 16);
+  else
+    memcpy(dst, src, 8);
+}
+inline void copy_words(char* dst, const uint8_t* src, size_t bytes) {  // bytes: a multiple of 8
+  for (size_t k = 0; k < bytes; k += 8) memcpy(dst + k, src + k, 8);
+}
+
 void* run_impl(const Code* code, const Value* args, Value* results, const NativeArgs* native,
                const void* const** table_out) {
 #define KITE_X(name) &&L_##name,
@@ -100,10 +112,10 @@ void* run_impl(const Code* code, const Value* args, Value* results, const Native
   char* fp = stack_alloc(st, code->frame_size);
   // Zero slot and variables, then constants; temporaries are always written before read.
   const uint8_t* tmpl = code->frame_template.data();
-  memcpy(fp, tmpl, code->temps_begin);
-  memcpy(fp + code->temps_end, tmpl + code->temps_end, code->frame_template.size() - code->temps_end);
+  copy_words(fp, tmpl, code->temps_begin);
+  copy_words(fp + code->temps_end, tmpl + code->temps_end, code->frame_template.size() - code->temps_end);
   for (size_t i = 0; i < code->param_offsets.size(); i++)
-    memcpy(fp + code->param_offsets[i], &args[i], code->param_is_ld[i] ? 16 : 8);
+    copy_value(fp + code->param_offsets[i], &args[i], code->param_is_ld[i]);
   const uint64_t* pc = code->words.data();
   bool ovf_s = false, ovf_u = false;
 
@@ -408,7 +420,7 @@ L_JCall : {
   const CallSite& cs = *reinterpret_cast<const CallSite*>(pc[1]);
   char* const before = st.top;
   Value* av = reinterpret_cast<Value*>(stack_alloc(st, uint64_t(cs.nargs) * sizeof(Value)));
-  for (uint32_t i = 0; i < cs.nargs; i++) memcpy(&av[i], fp + cs.args[i], cs.arg_is_ld[i] ? 16 : 8);
+  for (uint32_t i = 0; i < cs.nargs; i++) copy_value(&av[i], fp + cs.args[i], cs.arg_is_ld[i]);
   Value rv[8];
   // Interpreted callees run directly; anything else (native code, or a function whose entry
   // has been redirected to compiled code) is called through its entry point.
@@ -424,14 +436,13 @@ L_JCall : {
   else
     cs.glue(reinterpret_cast<void*>(U(2)), av, rv);
   st.top = before;
-  for (uint32_t k = 0; k < cs.nres; k++)
-    memcpy(fp + cs.results[k], &rv[k], cs.shape.results[k] == Type::LD ? 16 : 8);
+  for (uint32_t k = 0; k < cs.nres; k++) copy_value(fp + cs.results[k], &rv[k], cs.shape.results[k] == Type::LD);
   if (jret_target) JUMP(jret_target);
   NEXT(3);
 }
 L_Ret : {
   uint64_t n = pc[1];
-  for (uint64_t k = 0; k < n; k++) memcpy(&results[k], fp + pc[2 + 2 * k], pc[3 + 2 * k]);
+  for (uint64_t k = 0; k < n; k++) copy_value(&results[k], fp + pc[2 + 2 * k], pc[3 + 2 * k] == 16);
   st.top = saved_top;
   return nullptr;
 }
