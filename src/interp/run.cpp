@@ -98,8 +98,30 @@ inline void copy_words(char* dst, const uint8_t* src, size_t bytes) {  // bytes:
   for (size_t k = 0; k < bytes; k += 8) memcpy(dst + k, src + k, 8);
 }
 
+// An interpreted call made by an interpreted function stays in the same dispatch loop: the
+// callee's frame is preceded by this record of where to return.
+struct CallLink {
+  char* fp;                 // the caller's frame
+  const uint64_t* pc;       // the caller's next micro-op
+  const Code* code;         // the caller's code
+  const CallSite* site;     // where the results go
+  char* top;                // the interpreter stack top before the call
+  uint64_t pad;
+};
+static_assert(sizeof(CallLink) % 16 == 0);
+
+// Sets up a frame for code at the top of the stack: zero slot, variables, constants.
+inline char* new_frame(InterpStack& st, const Code* code) {
+  char* fp = stack_alloc(st, code->frame_size);
+  const uint8_t* tmpl = code->frame_template.data();
+  copy_words(fp, tmpl, code->temps_begin);
+  copy_words(fp + code->temps_end, tmpl + code->temps_end, code->frame_template.size() - code->temps_end);
+  return fp;
+}
+
 void* run_impl(const Code* code, const Value* args, Value* results, const NativeArgs* native,
                const void* const** table_out) {
+  uint32_t depth = 0;  // interpreted calls made inside this loop, not yet returned
 #define KITE_X(name) &&L_##name,
   static const void* const kTable[] = {KITE_MICRO_OPS(KITE_X)};
 #undef KITE_X
@@ -109,11 +131,8 @@ void* run_impl(const Code* code, const Value* args, Value* results, const Native
   }
   InterpStack& st = stack();
   char* const saved_top = st.top;
-  char* fp = stack_alloc(st, code->frame_size);
   // Zero slot and variables, then constants; temporaries are always written before read.
-  const uint8_t* tmpl = code->frame_template.data();
-  copy_words(fp, tmpl, code->temps_begin);
-  copy_words(fp + code->temps_end, tmpl + code->temps_end, code->frame_template.size() - code->temps_end);
+  char* fp = new_frame(st, code);
   for (size_t i = 0; i < code->param_offsets.size(); i++)
     copy_value(fp + code->param_offsets[i], &args[i], code->param_is_ld[i]);
   const uint64_t* pc = code->words.data();
@@ -415,7 +434,30 @@ L_JmpI:
 
 L_CallInterp:
 L_CallNative:
-L_CallIndirect:
+L_CallIndirect : {
+  const CallSite& cs = *reinterpret_cast<const CallSite*>(pc[1]);
+  FuncState* callee = cs.callee;
+  if (!callee) {
+    FuncState* fs = code->linker->func_state_at(reinterpret_cast<void*>(U(2)));
+    if (fs && fs->exec && !fs->shape.vararg && fs->shape.args.size() == cs.nargs) callee = fs;
+  }
+  if (!callee || callee->slot != callee->shim) goto native_call;
+  {
+    // Stay in this loop: link, new frame, arguments copied slot to slot.
+    const Code* cc = static_cast<const Code*>(callee->exec);
+    char* before = st.top;
+    CallLink* link = reinterpret_cast<CallLink*>(stack_alloc(st, sizeof(CallLink)));
+    *link = CallLink{fp, pc + 3, code, &cs, before, 0};
+    char* nfp = new_frame(st, cc);
+    for (uint32_t i = 0; i < cs.nargs && i < cc->param_offsets.size(); i++)
+      copy_value(nfp + cc->param_offsets[i], fp + cs.args[i], cs.arg_is_ld[i]);
+    fp = nfp;
+    code = cc;
+    depth++;
+    JUMP(cc->words.data());
+  }
+}
+native_call:
 L_JCall : {
   const CallSite& cs = *reinterpret_cast<const CallSite*>(pc[1]);
   char* const before = st.top;
@@ -442,12 +484,31 @@ L_JCall : {
 }
 L_Ret : {
   uint64_t n = pc[1];
+  if (depth) {  // back to an interpreted caller in this loop
+    CallLink* link = reinterpret_cast<CallLink*>(fp) - 1;
+    const CallSite& cs = *link->site;
+    for (uint64_t k = 0; k < n && k < cs.nres; k++)
+      copy_value(link->fp + cs.results[k], fp + pc[2 + 2 * k], pc[3 + 2 * k] == 16);
+    st.top = link->top;
+    fp = link->fp;
+    code = link->code;
+    depth--;
+    JUMP(link->pc);
+  }
   for (uint64_t k = 0; k < n; k++) copy_value(&results[k], fp + pc[2 + 2 * k], pc[3 + 2 * k] == 16);
   st.top = saved_top;
   return nullptr;
 }
 L_JRet : {
   void* target = reinterpret_cast<void*>(U(1));
+  if (depth) {  // into the calling function's code, at the target
+    CallLink* link = reinterpret_cast<CallLink*>(fp) - 1;
+    st.top = link->top;
+    fp = link->fp;
+    code = link->code;
+    depth--;
+    JUMP(target);
+  }
   st.top = saved_top;
   return target;
 }

@@ -302,6 +302,32 @@ endmodule
   EXPECT_EQ(l->rt->function<long(long)>("via_pointer")(5), 10);
 }
 
+// Interpreted calls between interpreted functions stay in one dispatch loop on the
+// interpreter's own stack, so recursion far deeper than the native stack allows works.
+TEST(Interpreter, DeepRecursionUsesTheInterpreterStack) {
+  const char* text = R"(m: module
+p: proto i64, i64:n
+depth: func i64, i64:n
+  local i64:r
+  beq zero, n, 0
+  sub n, n, 1
+  call p, depth, r, n
+  add r, r, 1
+  ret r
+zero: ret 0
+  endfunc
+endmodule
+)";
+  Context ctx;
+  Diagnostics diags;
+  std::vector<Module*> mods;
+  ASSERT_TRUE(check_text(ctx, text, "t.mir", diags, &mods));
+  auto rt = make_interpreter_runtime(ctx);
+  ASSERT_TRUE(rt->load(*mods[0], diags));
+  ASSERT_TRUE(rt->link(diags));
+  EXPECT_EQ(rt->function<long(long)>("depth")(1000000), 1000000);
+}
+
 // Mixed execution: functions whose names start with 'i' stay interpreted, the rest are
 // compiled; they call each other directly, recursively, through pointers and with varargs.
 TEST(MixedExecution, CompiledAndInterpretedFunctionsCallEachOther) {
