@@ -322,6 +322,9 @@ class Context {
   Func* make_func(ItemId id, const Signature* sig);
   ItemId new_proto(Module& m, std::string_view name, std::initializer_list<Type> results,
                    std::initializer_list<std::pair<Type, std::string_view>> params, bool vararg = false);
+  // Declarations: `import name` (resolved at link time) and `export name`.
+  ItemId new_import(Module& m, std::string_view name);
+  ItemId new_export(Module& m, std::string_view name);
 
   StrId add_string(std::string_view bytes);  // the bytes as stored (include any final NUL)
   std::string_view string_literal(StrId s) const { return strings_[s]; }

@@ -122,6 +122,17 @@ ItemId Context::new_proto(Module& m, std::string_view name, std::initializer_lis
   return id;
 }
 
+ItemId Context::new_import(Module& m, std::string_view name) {
+  NameId n = intern(name);
+  ItemId id = new_item(m, ItemKind::Import, n, 0);
+  if (m.find(n) == kNone) m.symbols.set(n, id);
+  return id;
+}
+
+ItemId Context::new_export(Module& m, std::string_view name) {
+  return new_item(m, ItemKind::Export, intern(name), 0);
+}
+
 StrId Context::add_string(std::string_view bytes) {
   strings_.emplace_back(arena_.copy(bytes.data(), bytes.size()), bytes.size());
   return static_cast<StrId>(strings_.size() - 1);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "kite/kite.h"
+#include "kite/runtime.h"
 
 using namespace kite;
 
@@ -16,8 +17,7 @@ std::string errors_of(const Diagnostics& d) {
 TEST(Builder, CallThroughPrototypeVerifiesAndPrints) {
   Context ctx;
   Module* m = ctx.new_module("m");
-  ItemId printf_item = ctx.new_item(*m, ItemKind::Import, ctx.intern("printf"), 0);
-  m->symbols.set(ctx.intern("printf"), printf_item);
+  ItemId printf_item = ctx.new_import(*m, "printf");
   ItemId proto = ctx.new_proto(*m, "printf_p", {Type::I32}, {{Type::P, "fmt"}}, /*vararg=*/true);
   Func* f = ctx.new_func(*m, "main", {Type::I64}, {});
   FuncBuilder b(*f);
@@ -30,6 +30,23 @@ TEST(Builder, CallThroughPrototypeVerifiesAndPrints) {
   ASSERT_TRUE(verify_module(ctx, *m, diags)) << errors_of(diags);
   std::string text = print_module(ctx, *m);
   EXPECT_NE(text.find("call\tprintf_p, printf, r, \"%g\\n\\000\", x"), std::string::npos) << text;
+}
+
+TEST(Builder, ExportedFunctionLinksAndRuns) {
+  Context ctx;
+  Module* m = ctx.new_module("m");
+  ctx.new_export(*m, "twice");
+  Func* f = ctx.new_func(*m, "twice", {Type::I64}, {{Type::I64, "x"}});
+  FuncBuilder b(*f);
+  b.emit(Op::Add, {var(0), var(0), var(0)});
+  b.emit(Op::Ret, {var(0)});
+  Diagnostics diags;
+  ASSERT_TRUE(verify_module(ctx, *m, diags)) << errors_of(diags);
+  auto rt = make_jit_runtime(ctx);
+  ASSERT_TRUE(rt->load(*m, diags));
+  ASSERT_TRUE(rt->link(diags));
+  EXPECT_EQ(rt->function<long(long)>("twice")(21), 42);
+  EXPECT_NE(print_module(ctx, *m).find("\texport\ttwice\n"), std::string::npos);
 }
 
 TEST(Builder, ApiErrorsNameTheFunctionAndInstruction) {
