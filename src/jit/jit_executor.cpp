@@ -1,6 +1,7 @@
 // The JIT as an Executor: functions are compiled eagerly at link time or lazily through a
-// stub on their first call; the interpreter's translation is kept for the functions the
-// generator declines, and both kinds call each other through the same entry points.
+// stub on their first call; only the functions the generator declines (or that are not to
+// be compiled) are translated for the interpreter, and both kinds call each other through
+// the same entry points.
 #include <deque>
 #include <mutex>
 #include <unordered_map>
@@ -22,8 +23,8 @@ class JitExecutor final : public Executor, public CompileEnv {
 
   bool prepare(Linker& lk, FuncState& fs, Diagnostics& diags) override {
     lk_ = &lk;
-    if (!interp_->prepare(lk, fs, diags)) return false;
-    if (opts_.should_compile && !opts_.should_compile(lk.context().name(fs.func->name()))) return true;
+    if (opts_.should_compile && !opts_.should_compile(lk.context().name(fs.func->name())))
+      return interp_->prepare(lk, fs, diags);
     if (opts_.lazy && !has_lref_labels(lk, fs)) {
       lazy_.push_back(LazyCtx{this, &fs});
       void* stub = lk.target().make_lazy_stub(&fs.slot, &lazy_.back(), &JitExecutor::lazy_compile,
@@ -39,6 +40,7 @@ class JitExecutor final : public Executor, public CompileEnv {
     std::lock_guard<std::recursive_mutex> lock(mutex_);
     auto it = compiled_.find(&fs);
     if (it != compiled_.end()) return static_cast<uint8_t*>(it->second.code) + it->second.label_offsets[label];
+    ensure_interpreted(fs);
     return interp_->label_address(fs, label);
   }
 
@@ -117,6 +119,9 @@ class JitExecutor final : public Executor, public CompileEnv {
     Diagnostics pass_diags;
     PassContext pctx{&popts, &pass_diags, opts_.dump_after.empty() ? nullptr : &dumps_,
                      opts_.time_passes ? &timings_ : nullptr};
+    // Passes change the function in place; with --verify-each a broken pass makes the
+    // interpreter run the function as it was, so translate it first.
+    if (opts_.verify_each) ensure_interpreted(fs);
     if (!run_pipeline(*fs.func, pctx)) {
       for (const Diagnostic& d : pass_diags.list()) dumps_ += Diagnostics::format(d) + "\n";
       fs.slot = fs.shim;  // the interpreter runs the function as written
@@ -128,9 +133,17 @@ class JitExecutor final : public Executor, public CompileEnv {
       compiled_[&fs] = std::move(cf);
       fs.slot = compiled_[&fs].code;
     } else {
+      ensure_interpreted(fs);
       fs.slot = fs.shim;  // stays interpreted
       fallbacks_.push_back(std::string(lk_->context().name(fs.func->name())) + ": " + why);
     }
+  }
+
+  // The interpreter's translation, made the first time a function needs it.
+  void ensure_interpreted(FuncState& fs) {
+    if (fs.exec) return;
+    Diagnostics diags;
+    interp_->prepare(*lk_, fs, diags);
   }
 
   // Functions whose labels lref data points at are compiled at link time, so that the data
