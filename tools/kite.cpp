@@ -71,9 +71,26 @@ int load_files(kite::Context& ctx, const std::vector<const char*>& files, std::v
   return ok ? 0 : 1;
 }
 
-// Pass-runner options shared by run and asm; true when `a` was one of them.
-bool pass_option(const std::string& a, kite::JitOptions* o) {
-  if (a == "--verify-each") {
+// Loads and links the modules; link errors are shown with their source lines.
+bool link_all(kite::Runtime& rt, const std::vector<kite::Module*>& mods, const std::vector<const char*>& files,
+              const std::vector<std::string>& texts) {
+  kite::Diagnostics diags;
+  for (kite::Module* m : mods) rt.load(*m, diags);
+  if (!diags.has_errors()) rt.link(diags);
+  for (const kite::Diagnostic& d : diags.list()) {
+    std::string_view src;
+    for (size_t i = 0; i < files.size(); i++)
+      if (d.file == files[i]) src = texts[i];
+    fputs(kite::Diagnostics::render(d, src).c_str(), stderr);
+  }
+  return !diags.has_errors();
+}
+
+// Compiler options shared by run and asm; true when `a` was one of them.
+bool compiler_option(const std::string& a, kite::JitOptions* o) {
+  if (a == "-O0" || a == "-O1" || a == "-O2") {
+    o->opt_level = a[2] - '0';
+  } else if (a == "--verify-each") {
     o->verify_each = true;
   } else if (a.rfind("--dump-after=", 0) == 0) {
     o->dump_after = a.substr(13);
@@ -88,19 +105,16 @@ bool pass_option(const std::string& a, kite::JitOptions* o) {
 int asm_command(int argc, char** argv) {
   std::vector<const char*> files;
   std::string only;
-  int opt_level = 1;
   kite::JitOptions jopts;
   for (int i = 2; i < argc; i++) {
     std::string a = argv[i];
-    if (pass_option(a, &jopts)) continue;
+    if (compiler_option(a, &jopts)) continue;
     if (a == "--func") {
       if (i + 1 >= argc) {
         fprintf(stderr, "kite: --func needs a function name\n");
         return 2;
       }
       only = argv[++i];
-    } else if (a == "-O0" || a == "-O1" || a == "-O2") {
-      opt_level = a[2] - '0';
     } else if (a.size() > 1 && a[0] == '-') {
       fprintf(stderr, "kite: unknown option '%s'\n", a.c_str());
       return 2;
@@ -117,14 +131,9 @@ int asm_command(int argc, char** argv) {
   std::vector<std::string> texts;
   if (int status = load_files(ctx, files, &texts, &mods)) return status;
   jopts.lazy = false;
-  jopts.opt_level = opt_level;
   jopts.keep_listing = true;
   auto rt = kite::make_jit_runtime(ctx, jopts);
-  kite::Diagnostics diags;
-  for (kite::Module* m : mods) rt->load(*m, diags);
-  if (!diags.has_errors()) rt->link(diags);
-  for (const kite::Diagnostic& d : diags.list()) fputs(kite::Diagnostics::format(d).append("\n").c_str(), stderr);
-  if (diags.has_errors()) return 1;
+  if (!link_all(*rt, mods, files, texts)) return 1;
   bool found = only.empty();
   for (kite::Module* m : mods)
     for (kite::ItemId id : m->items) {
@@ -150,7 +159,6 @@ int run_command(int argc, char** argv) {
   std::vector<const char*> prog_args;
   std::string entry = "main";
   enum { Lazy, Eager, Interp } mode = Lazy;
-  int opt_level = 1;
   kite::JitOptions jopts;
   for (int i = 2; i < argc; i++) {
     std::string a = argv[i];
@@ -158,7 +166,7 @@ int run_command(int argc, char** argv) {
       for (int k = i + 1; k < argc; k++) prog_args.push_back(argv[k]);
       break;
     }
-    if (pass_option(a, &jopts)) continue;
+    if (compiler_option(a, &jopts)) continue;
     if (a == "--entry") {
       if (i + 1 >= argc) {
         fprintf(stderr, "kite: --entry needs a function name\n");
@@ -171,8 +179,6 @@ int run_command(int argc, char** argv) {
       mode = Eager;
     } else if (a == "--lazy") {
       mode = Lazy;
-    } else if (a == "-O0" || a == "-O1" || a == "-O2") {
-      opt_level = a[2] - '0';
     } else if (a.size() > 1 && a[0] == '-') {
       fprintf(stderr, "kite: unknown option '%s'\n", a.c_str());
       return 2;
@@ -189,19 +195,9 @@ int run_command(int argc, char** argv) {
   std::vector<std::string> texts;
   if (int status = load_files(ctx, files, &texts, &mods)) return status;
   jopts.lazy = mode == Lazy;
-  jopts.opt_level = opt_level;
   std::unique_ptr<kite::Runtime> rt =
       mode == Interp ? kite::make_interpreter_runtime(ctx) : kite::make_jit_runtime(ctx, jopts);
-  kite::Diagnostics diags;
-  for (kite::Module* m : mods) rt->load(*m, diags);
-  if (!diags.has_errors()) rt->link(diags);
-  for (const kite::Diagnostic& d : diags.list()) {
-    std::string_view src;
-    for (size_t i = 0; i < files.size(); i++)
-      if (d.file == files[i]) src = texts[i];
-    fputs(kite::Diagnostics::render(d, src).c_str(), stderr);
-  }
-  if (diags.has_errors()) return 1;
+  if (!link_all(*rt, mods, files, texts)) return 1;
   kite::ItemId fn = rt->find_function(entry);
   if (fn == kite::kNone) {
     fprintf(stderr, "kite: no function '%s' to run\n", entry.c_str());
