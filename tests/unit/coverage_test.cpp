@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "kite/kite.h"
+#include "test_util.h"
 
 using namespace kite;
 namespace fs = std::filesystem;
@@ -17,13 +18,10 @@ TEST(Coverage, FiletestsUseEveryOpcodeAndItemKind) {
   std::set<ItemKind> kinds;
   for (auto& e : fs::recursive_directory_iterator(KITE_FILETEST_DIR "/print")) {
     if (e.path().extension() != ".mir") continue;
-    std::ifstream in(e.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
     Context ctx;
     Diagnostics diags;
     std::vector<Module*> mods;
-    ASSERT_TRUE(parse_text(ctx, ss.str(), e.path().string(), diags, &mods)) << e.path();
+    ASSERT_TRUE(parse_text(ctx, kite::testing::read_text(e.path()), e.path().string(), diags, &mods)) << e.path();
     for (Module* m : mods)
       for (ItemId id : m->items) {
         const Item& it = ctx.item(id);

@@ -9,6 +9,7 @@
 
 #include "disasm.h"
 #include "kite/kite.h"
+#include "test_util.h"
 #include "kite/runtime.h"
 
 using namespace kite;
@@ -28,14 +29,12 @@ TEST(Listing, MatchesCapstoneForEveryCompiledFunction) {
   for (const char* dir : {KITE_FILETEST_DIR "/run", KITE_FILETEST_DIR "/../programs"}) {
     for (auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() != ".mir") continue;
-      std::ifstream in(e.path());
-      std::stringstream ss;
-      ss << in.rdbuf();
+      std::string text = kite::testing::read_text(e.path());
       for (int level = 0; level <= 1; level++) {
         Context ctx;
         Diagnostics diags;
         std::vector<Module*> mods;
-        ASSERT_TRUE(check_text(ctx, ss.str(), e.path().string(), diags, &mods));
+        ASSERT_TRUE(check_text(ctx, text, e.path().string(), diags, &mods));
         JitOptions o = jit_options(false, level);
         o.keep_listing = true;
         auto rt = make_jit_runtime(ctx, o);

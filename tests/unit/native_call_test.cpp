@@ -6,6 +6,7 @@
 #include <cstdarg>
 
 #include "kite/kite.h"
+#include "test_util.h"
 #include "kite/runtime.h"
 
 using namespace kite;
@@ -319,12 +320,10 @@ zero: ret 0
 endmodule
 )";
   Context ctx;
-  Diagnostics diags;
-  std::vector<Module*> mods;
-  ASSERT_TRUE(check_text(ctx, text, "t.mir", diags, &mods));
+  Module* m = kite::testing::read_module(ctx, text);
+  ASSERT_NE(m, nullptr);
   auto rt = make_interpreter_runtime(ctx);
-  ASSERT_TRUE(rt->load(*mods[0], diags));
-  ASSERT_TRUE(rt->link(diags));
+  ASSERT_TRUE(kite::testing::load_and_link(*rt, *m));
   EXPECT_EQ(rt->function<long(long)>("depth")(1000000), 1000000);
 }
 
@@ -389,14 +388,12 @@ c_main: func i64
 endmodule
 )";
   Context ctx;
-  Diagnostics diags;
-  std::vector<Module*> mods;
-  ASSERT_TRUE(check_text(ctx, text, "t.mir", diags, &mods));
+  Module* m = kite::testing::read_module(ctx, text);
+  ASSERT_NE(m, nullptr);
   JitOptions opts = jit_options(false, 1);
   opts.should_compile = [](std::string_view name) { return name.substr(0, 2) != "i_"; };
   auto rt = make_jit_runtime(ctx, opts);
-  ASSERT_TRUE(rt->load(*mods[0], diags));
-  ASSERT_TRUE(rt->link(diags));
+  ASSERT_TRUE(kite::testing::load_and_link(*rt, *m));
   EXPECT_TRUE(rt->fallbacks().empty());
   // even(10) = 1, odd(7) = 1, 100 + 200 + 300, sorted {1, 2, 3}: 1 * 100 + 3 * 1000.
   EXPECT_EQ(rt->function<long()>("c_main")(), 1 + 1 + 600 + 100 + 3000);

@@ -12,6 +12,7 @@
 #include "analysis/liveness.h"
 #include "codegen/linear_scan.h"
 #include "kite/kite.h"
+#include "test_util.h"
 
 using namespace kite;
 namespace fs = std::filesystem;
@@ -19,10 +20,9 @@ namespace fs = std::filesystem;
 namespace {
 
 Func* parse_one(Context& ctx, const char* text) {
-  Diagnostics diags;
-  std::vector<Module*> mods;
-  if (!check_text(ctx, text, "t.mir", diags, &mods)) return nullptr;
-  for (ItemId id : mods[0]->items)
+  Module* m = kite::testing::read_module(ctx, text);
+  if (!m) return nullptr;
+  for (ItemId id : m->items)
     if (ctx.item(id).kind == ItemKind::Func) return ctx.item(id).func;
   return nullptr;
 }
@@ -120,13 +120,10 @@ TEST(LinearScan, InvariantsOverEveryRunFiletestFunction) {
   int functions = 0, allocated = 0, spilled = 0;
   for (auto& e : fs::directory_iterator(KITE_FILETEST_DIR "/run")) {
     if (e.path().extension() != ".mir") continue;
-    std::ifstream in(e.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
     Context ctx;
     Diagnostics diags;
     std::vector<Module*> mods;
-    ASSERT_TRUE(check_text(ctx, ss.str(), e.path().string(), diags, &mods));
+    ASSERT_TRUE(check_text(ctx, kite::testing::read_text(e.path()), e.path().string(), diags, &mods));
     for (Module* m : mods)
       for (ItemId id : m->items)
         if (ctx.item(id).kind == ItemKind::Func) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kite/kite.h"
+#include "test_util.h"
 #include "kite/runtime.h"
 
 using namespace kite;
@@ -44,12 +45,10 @@ class Threads : public ::testing::TestWithParam<int> {};
 TEST_P(Threads, ConcurrentFirstCalls) {
   for (int round = 0; round < 20; round++) {
     Context ctx;
-    Diagnostics diags;
-    std::vector<Module*> mods;
-    ASSERT_TRUE(check_text(ctx, kProgram, "t.mir", diags, &mods));
+    Module* m = kite::testing::read_module(ctx, kProgram);
+    ASSERT_NE(m, nullptr);
     auto rt = GetParam() == 0 ? make_interpreter_runtime(ctx) : make_jit_runtime(ctx, jit_options(true, 1));
-    ASSERT_TRUE(rt->load(*mods[0], diags));
-    ASSERT_TRUE(rt->link(diags));
+    ASSERT_TRUE(kite::testing::load_and_link(*rt, *m));
     auto fib = rt->function<long(long)>("fib");
     auto sum = rt->function<long(long)>("sum");
     std::atomic<int> wrong{0};

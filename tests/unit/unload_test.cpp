@@ -5,6 +5,7 @@
 
 #include "jit/code_memory.h"
 #include "kite/kite.h"
+#include "test_util.h"
 #include "kite/runtime.h"
 
 using namespace kite;
@@ -36,11 +37,7 @@ endmodule
 )";
 
 
-Module* read(Context& ctx, const char* text) {
-  Diagnostics diags;
-  std::vector<Module*> mods;
-  return check_text(ctx, text, "t.mir", diags, &mods) ? mods[0] : nullptr;
-}
+Module* read(Context& ctx, const char* text) { return kite::testing::read_module(ctx, text); }
 
 class Unload : public ::testing::TestWithParam<bool> {};
 

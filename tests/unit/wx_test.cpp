@@ -8,6 +8,7 @@
 
 #include "jit/code_memory.h"
 #include "kite/kite.h"
+#include "test_util.h"
 #include "kite/runtime.h"
 
 using namespace kite;
@@ -68,12 +69,10 @@ TEST(WriteXorExecute, NoPageIsWritableAndExecutable) {
   ASSERT_EQ(bad_mappings(), "");
   for (bool lazy : {true, false}) {
     Context ctx;
-    Diagnostics diags;
-    std::vector<Module*> mods;
-    ASSERT_TRUE(check_text(ctx, kProgram, "t.mir", diags, &mods));
+    Module* m = kite::testing::read_module(ctx, kProgram);
+    ASSERT_NE(m, nullptr);
     auto rt = make_jit_runtime(ctx, jit_options(lazy, 1));
-    ASSERT_TRUE(rt->load(*mods[0], diags));
-    ASSERT_TRUE(rt->link(diags));
+    ASSERT_TRUE(kite::testing::load_and_link(*rt, *m));
     EXPECT_EQ(bad_mappings(), "") << "after link";
     EXPECT_EQ(rt->function<long(long)>("fib")(20), 6765);  // lazy: compiles here
     EXPECT_EQ(rt->function<long(long)>("twice")(21), 42);
