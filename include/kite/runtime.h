@@ -45,7 +45,8 @@ class Runtime {
   // The function item of that name (exported first), or kNone.
   virtual ItemId find_function(std::string_view name) const = 0;
   // Calls a function with arguments in Value cells (blocks: the address of their bytes);
-  // results go to results[0..nresults).
+  // results go to results[0..nresults). Variadic arguments beyond the fixed ones are passed
+  // as 64-bit integers; call a variadic function with others through function<F>().
   virtual void call(ItemId func, std::span<const Value> args, Value* results) = 0;
 
   // The machine code of a compiled function (empty while it is interpreted or not yet
