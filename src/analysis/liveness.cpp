@@ -64,10 +64,10 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
       });
     }
   }
-  // Parameters are defined on entry.
+  // Parameters are defined on entry (unused ones need no register).
   for (uint32_t p = 0; p < f.sig().nparams && p < nvars; p++) {
     Interval& iv = lv.intervals[p];
-    iv.start = 0;
+    if (!iv.empty()) iv.start = 0;
   }
   // Backward dataflow to a fixpoint.
   std::vector<uint64_t> tmp(words);

@@ -2,10 +2,24 @@
 #include "linear_scan.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace kite {
 
-Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, const RegisterPool pools[2]) {
+void RegisterClobbers::add(int cls, uint8_t reg, uint32_t pos) {
+  std::vector<uint32_t>& v = at_[cls][reg];
+  assert(v.empty() || v.back() <= pos);
+  if (v.empty() || v.back() != pos) v.push_back(pos);
+}
+
+bool RegisterClobbers::any_in(int cls, uint8_t reg, uint32_t start, uint32_t end) const {
+  const std::vector<uint32_t>& v = at_[cls][reg];
+  auto it = std::lower_bound(v.begin(), v.end(), start);
+  return it != v.end() && *it <= end;
+}
+
+Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, const RegisterClass regs[2],
+                       const RegisterClobbers& clobbers) {
   const uint32_t nvars = static_cast<uint32_t>(lv.intervals.size());
   Allocation out;
   out.reg.assign(nvars, Allocation::kSpilled);
@@ -16,52 +30,62 @@ Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, c
     const Interval &x = lv.intervals[a], &y = lv.intervals[b];
     return x.start != y.start ? x.start < y.start : a < b;
   });
-  // For each class and register: the variable holding it now (kNone when free).
-  std::vector<VarId> holder[2];
-  uint32_t max_reg = 0;
+  // For each class and register: the variable that last took it (kNone when never taken).
+  // A holder whose interval ended before the current start no longer occupies it.
+  VarId holder[2][kMaxClassRegs];
+  for (auto& row : holder) std::fill(std::begin(row), std::end(row), kNone);
+  uint32_t cap[2];
   for (int c = 0; c < 2; c++) {
-    for (uint8_t r : pools[c].caller_saved) max_reg = std::max<uint32_t>(max_reg, r + 1);
-    for (uint8_t r : pools[c].callee_saved) max_reg = std::max<uint32_t>(max_reg, r + 1);
+    uint32_t n = static_cast<uint32_t>(regs[c].caller_saved.size());
+    cap[c] = regs[c].reserve >= n ? 0 : n - regs[c].reserve;
   }
-  for (int c = 0; c < 2; c++) holder[c].assign(max_reg, kNone);
+  auto end_of = [&](VarId h) { return lv.intervals[h].end; };
 
   for (VarId v : order) {
     const Interval& iv = lv.intervals[v];
-    int c = classes[v];
-    bool crosses = lv.crosses_call(iv);
-    // Registers this interval may use: preserved ones first when it crosses a call.
-    std::vector<uint8_t> allowed = pools[c].callee_saved;
-    if (!crosses) allowed.insert(allowed.begin(), pools[c].caller_saved.begin(), pools[c].caller_saved.end());
-    // Expire intervals that ended before this one starts.
-    for (uint8_t r : allowed) {
+    const int c = classes[v];
+    const RegisterClass& rc = regs[c];
+    // Candidates: registers not clobbered inside the interval, caller-saved first.
+    uint8_t cand[2 * kMaxClassRegs];
+    uint32_t ncand = 0, ncaller = 0;
+    for (uint8_t r : rc.caller_saved)
+      if (!clobbers.any_in(c, r, iv.start, iv.end)) cand[ncand++] = r;
+    ncaller = ncand;
+    for (uint8_t r : rc.callee_saved)
+      if (!clobbers.any_in(c, r, iv.start, iv.end)) cand[ncand++] = r;
+    // Caller-saved registers in use at this instruction (its reads and its writes): a
+    // register whose holder is read here for the last time still counts.
+    const uint32_t insn_start = iv.start & ~1u;
+    uint32_t held = 0;
+    for (uint8_t r : rc.caller_saved) held += holder[c][r] != kNone && end_of(holder[c][r]) >= insn_start;
+    int pick = -1;
+    for (uint32_t k = 0; k < ncand && pick < 0; k++) {
+      uint8_t r = cand[k];
       VarId h = holder[c][r];
-      if (h != kNone && lv.intervals[h].end < iv.start) holder[c][r] = kNone;
+      if (h != kNone && end_of(h) >= iv.start) continue;  // occupied
+      bool counted = h != kNone && end_of(h) >= insn_start;
+      if (k < ncaller && !counted && held >= cap[c]) continue;  // would crowd out temporaries
+      pick = r;
     }
-    int free_reg = -1;
-    for (uint8_t r : allowed)
-      if (holder[c][r] == kNone) {
-        free_reg = r;
-        break;
-      }
-    if (free_reg >= 0) {
-      holder[c][free_reg] = v;
-      out.reg[v] = free_reg;
+    if (pick >= 0) {
+      holder[c][pick] = v;
+      out.reg[v] = static_cast<int16_t>(pick);
       continue;
     }
-    // No free register: spill the cheapest of the holders and this interval.
-    int victim_reg = -1;
+    // No register: spill the cheapest of the candidates' current holders, or this interval.
+    int victim = -1;
     uint64_t cheapest = iv.weight;
-    for (uint8_t r : allowed) {
-      VarId h = holder[c][r];
-      if (h != kNone && lv.intervals[h].weight < cheapest) {
+    for (uint32_t k = 0; k < ncand; k++) {
+      VarId h = holder[c][cand[k]];
+      if (h != kNone && end_of(h) >= iv.start && out.reg[h] == cand[k] && lv.intervals[h].weight < cheapest) {
         cheapest = lv.intervals[h].weight;
-        victim_reg = r;
+        victim = cand[k];
       }
     }
-    if (victim_reg < 0) continue;  // this interval stays in memory
-    out.reg[holder[c][victim_reg]] = Allocation::kSpilled;
-    holder[c][victim_reg] = v;
-    out.reg[v] = victim_reg;
+    if (victim < 0) continue;  // this interval stays in memory
+    out.reg[holder[c][victim]] = Allocation::kSpilled;
+    holder[c][victim] = v;
+    out.reg[v] = static_cast<int16_t>(victim);
   }
   return out;
 }

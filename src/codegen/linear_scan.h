@@ -1,19 +1,58 @@
 // Linear-scan register allocation (Poletto and Sarkar) over whole-variable live intervals:
 // intervals are visited by start; a free register of the variable's class is taken when one
 // is available; otherwise the cheapest of the competing intervals (by loop-weighted uses) is
-// spilled to its frame slot for the whole function. Intervals that contain a call can only
-// take registers the calling convention preserves. O(V log V + V * R).
+// spilled to its frame slot for the whole function. O(V log V + V * R log C).
+//
+// The target describes its register file and its constraints, nothing else is assumed:
+//  - every register of a class, caller-saved ones first, each list in order of preference;
+//  - clobbers: positions at which a register cannot hold a live variable (a call clobbers the
+//    caller-saved registers; a division needs rax and rdx; a shift needs rcx; ...);
+//  - a cap on how many caller-saved registers may hold variables at any one instruction, so
+//    that the temporaries an instruction's code needs (at most `reserve` of them) are free
+//    there, whichever registers those turn out to be.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <vector>
 
 #include "analysis/liveness.h"
 
 namespace kite {
 
-struct RegisterPool {
-  std::vector<uint8_t> caller_saved;  // free between calls (target register numbers)
-  std::vector<uint8_t> callee_saved;  // kept across calls (the function must save them)
+constexpr int kMaxClassRegs = 32;  // register numbers of one class are below this
+
+// A short list of register numbers, in order (no heap).
+class RegList {
+ public:
+  RegList() = default;
+  RegList(std::initializer_list<uint8_t> regs) {
+    for (uint8_t r : regs) push_back(r);
+  }
+  void push_back(uint8_t r) { regs_[n_++] = r; }
+  const uint8_t* begin() const { return regs_; }
+  const uint8_t* end() const { return regs_ + n_; }
+  uint32_t size() const { return n_; }
+
+ private:
+  uint8_t regs_[kMaxClassRegs] = {};
+  uint32_t n_ = 0;
+};
+
+struct RegisterClass {
+  RegList caller_saved;  // free to use; clobbered by calls
+  RegList callee_saved;  // the function must save them before use
+  uint32_t reserve = 0;  // caller-saved registers left free at every instruction for temporaries
+};
+
+// Positions (see Liveness) at which a register holds no variable, per class and register.
+class RegisterClobbers {
+ public:
+  void add(int cls, uint8_t reg, uint32_t pos);  // positions of one register arrive in order
+  // Whether reg is clobbered anywhere in [start, end].
+  bool any_in(int cls, uint8_t reg, uint32_t start, uint32_t end) const;
+
+ private:
+  std::vector<uint32_t> at_[2][kMaxClassRegs];
 };
 
 struct Allocation {
@@ -22,6 +61,7 @@ struct Allocation {
 };
 
 // classes[v]: 0 = integer, 1 = floating point, -1 = never in a register (stays in memory).
-Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, const RegisterPool pools[2]);
+Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, const RegisterClass regs[2],
+                       const RegisterClobbers& clobbers);
 
 }  // namespace kite

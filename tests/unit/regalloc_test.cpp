@@ -1,7 +1,8 @@
-// CFG, liveness and linear scan: intervals on small functions, and allocation invariants
-// (no two overlapping same-class intervals share a register; intervals that contain a call
-// only get preserved registers) checked over every function of the run filetests, with the
-// real x86-64 pools and with a tiny pool that forces spilling.
+// CFG, liveness, machinize and linear scan: intervals on small functions, the x86-64
+// register constraints of a few instructions, and allocation invariants (no two overlapping
+// same-class intervals share a register, none holds a register where it is clobbered, the
+// temporaries' reserve is kept) checked over every function of the run filetests, with the
+// real x86-64 register file and constraints and with a tiny one that forces spilling.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include "analysis/cfg.h"
 #include "analysis/liveness.h"
 #include "codegen/linear_scan.h"
+#include "target/x86_64/machinize.h"
 #include "kite/kite.h"
 #include "test_util.h"
 
@@ -83,13 +85,17 @@ endmodule
 
 bool overlap(const Interval& a, const Interval& b) { return a.start <= b.end && b.start <= a.end; }
 
-void check_invariants(const Func& f, const RegisterPool pools[2], int* allocated, int* spilled) {
-  Cfg g = build_cfg(f);
-  Liveness lv = compute_liveness(f, g);
-  std::vector<int8_t> classes(f.num_vars(), -1);
-  for (VarId v = 0; v < f.num_vars(); v++)
-    if (!f.var(v).is_global && f.var(v).type != Type::LD) classes[v] = f.var(v).type == Type::I64 ? 0 : 1;
-  Allocation a = linear_scan(lv, classes, pools);
+struct AllocSetup {
+  RegisterClass regs[2];
+  RegisterClobbers clobbers;
+};
+
+// Checks an allocation against its constraints: no two overlapping intervals of a class share
+// a register, no interval holds a register where it is clobbered, and at no instruction do
+// variables hold more caller-saved registers than the reserve allows.
+void check_invariants(const Func& f, const Liveness& lv, const std::vector<int8_t>& classes, const AllocSetup& s,
+                      int* allocated, int* spilled) {
+  Allocation a = linear_scan(lv, classes, s.regs, s.clobbers);
   for (VarId v = 0; v < f.num_vars(); v++) {
     if (a.reg[v] == Allocation::kSpilled) {
       *spilled += classes[v] >= 0;
@@ -98,25 +104,34 @@ void check_invariants(const Func& f, const RegisterPool pools[2], int* allocated
     ++*allocated;
     int c = classes[v];
     ASSERT_GE(c, 0);
-    const auto& callee = pools[c].callee_saved;
-    bool preserved = std::find(callee.begin(), callee.end(), a.reg[v]) != callee.end();
-    if (lv.crosses_call(lv.intervals[v])) {
-      EXPECT_TRUE(preserved) << "variable " << v << " lives across a call";
-    }
+    const Interval& iv = lv.intervals[v];
+    EXPECT_FALSE(s.clobbers.any_in(c, static_cast<uint8_t>(a.reg[v]), iv.start, iv.end))
+        << "variable " << v << " holds r" << a.reg[v] << " where it is clobbered";
     for (VarId w = v + 1; w < f.num_vars(); w++) {
       if (a.reg[w] == a.reg[v] && classes[w] == c) {
-        EXPECT_FALSE(overlap(lv.intervals[v], lv.intervals[w])) << "variables " << v << " and " << w << " share a register";
+        EXPECT_FALSE(overlap(iv, lv.intervals[w])) << "variables " << v << " and " << w << " share a register";
       }
+    }
+  }
+  for (int c = 0; c < 2; c++) {
+    const auto& caller = s.regs[c].caller_saved;
+    uint32_t cap = s.regs[c].reserve >= caller.size() ? 0 : static_cast<uint32_t>(caller.size()) - s.regs[c].reserve;
+    uint32_t last = 0;
+    for (const Interval& iv : lv.intervals)
+      if (!iv.empty()) last = std::max(last, iv.end / 2);
+    for (uint32_t i = 0; i <= last; i++) {
+      uint64_t held = 0;  // distinct caller-saved registers read or written at instruction i
+      for (VarId v = 0; v < f.num_vars(); v++) {
+        const Interval& iv = lv.intervals[v];
+        if (classes[v] != c || a.reg[v] < 0 || iv.start > 2 * i + 1 || iv.end < 2 * i) continue;
+        if (std::find(caller.begin(), caller.end(), a.reg[v]) != caller.end()) held |= uint64_t(1) << a.reg[v];
+      }
+      EXPECT_LE(static_cast<uint32_t>(__builtin_popcountll(held)), cap) << "instruction " << i << ", class " << c;
     }
   }
 }
 
 TEST(LinearScan, InvariantsOverEveryRunFiletestFunction) {
-  RegisterPool x86[2], tiny[2];
-  x86[0] = {{6, 7, 8, 9}, {3, 12, 13, 14, 15}};
-  x86[1] = {{2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, {}};
-  tiny[0] = {{6}, {3}};
-  tiny[1] = {{2}, {}};
   int functions = 0, allocated = 0, spilled = 0;
   for (auto& e : fs::directory_iterator(KITE_FILETEST_DIR "/run")) {
     if (e.path().extension() != ".mir") continue;
@@ -125,16 +140,73 @@ TEST(LinearScan, InvariantsOverEveryRunFiletestFunction) {
     std::vector<Module*> mods;
     ASSERT_TRUE(check_text(ctx, kite::testing::read_text(e.path()), e.path().string(), diags, &mods));
     for (Module* m : mods)
-      for (ItemId id : m->items)
-        if (ctx.item(id).kind == ItemKind::Func) {
-          functions++;
-          check_invariants(*ctx.item(id).func, x86, &allocated, &spilled);
-          check_invariants(*ctx.item(id).func, tiny, &allocated, &spilled);
+      for (ItemId id : m->items) {
+        if (ctx.item(id).kind != ItemKind::Func) continue;
+        const Func& f = *ctx.item(id).func;
+        functions++;
+        Cfg g = build_cfg(f);
+        Liveness lv = compute_liveness(f, g);
+        std::vector<int8_t> classes(f.num_vars(), -1);
+        for (VarId v = 0; v < f.num_vars(); v++)
+          if (!f.var(v).is_global && f.var(v).type != Type::LD) classes[v] = f.var(v).type == Type::I64 ? 0 : 1;
+        // The x86-64 register file with its real constraints (machinize).
+        AllocSetup x86;
+        x86.regs[0] = {{6, 7, 8, 9, 2, 10, 11, 1, 0}, {3, 12, 13, 14, 15}, 0};
+        x86.regs[1] = {{2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1}, {}, 0};
+        const uint16_t pools[2] = {0x0FC7, 0xFFFF};
+        x86_64::MachineConstraints mc = x86_64::machinize(f, g, pools);
+        x86.regs[0].reserve = mc.reserve[0];
+        x86.regs[1].reserve = mc.reserve[1];
+        x86.clobbers = std::move(mc.clobbers);
+        check_invariants(f, lv, classes, x86, &allocated, &spilled);
+        // A tiny register file that forces spilling: calls clobber the caller-saved ones.
+        AllocSetup tiny;
+        tiny.regs[0] = {{6, 7}, {3}, 1};
+        tiny.regs[1] = {{2}, {}, 0};
+        for (uint32_t pos : lv.call_positions) {
+          for (uint8_t r : {6, 7}) tiny.clobbers.add(0, r, pos);
+          tiny.clobbers.add(1, 2, pos);
         }
+        check_invariants(f, lv, classes, tiny, &allocated, &spilled);
+      }
   }
   EXPECT_GT(functions, 150);
   EXPECT_GT(allocated, 0);
-  EXPECT_GT(spilled, 0);  // the tiny pool must have forced spills
+  EXPECT_GT(spilled, 0);  // the tiny register file must have forced spills
 }
 
+TEST(Machinize, FixedRegistersAndTemporaries) {
+  Context ctx;
+  Func* f = parse_one(ctx, R"(m: module
+p: proto i64
+f: func i64, i64:a, i64:b
+  local i64:q, i64:s, i64:r
+  div q, a, b
+  lsh s, q, b
+  call p, g, r
+  add r, r, s
+  ret r
+  endfunc
+g: func i64
+  ret 1
+  endfunc
+endmodule
+)");
+  ASSERT_NE(f, nullptr);
+  Cfg g = build_cfg(*f);
+  x86_64::InsnRegs div = x86_64::insn_regs(*f, f->insn(g.insns[0]));
+  EXPECT_EQ(div.fixed_gpr, (1u << 0) | (1u << 2));  // rax, rdx
+  x86_64::InsnRegs shl = x86_64::insn_regs(*f, f->insn(g.insns[1]));
+  EXPECT_EQ(shl.fixed_gpr, 1u << 1);  // rcx
+  x86_64::InsnRegs call = x86_64::insn_regs(*f, f->insn(g.insns[2]));
+  EXPECT_TRUE(call.calls);
+  EXPECT_FALSE(call.fixed_at_write);  // one result: it may live in a caller-saved register
+  const uint16_t pools[2] = {0x0FC7, 0xFFFF};
+  x86_64::MachineConstraints mc = x86_64::machinize(*f, g, pools);
+  EXPECT_TRUE(mc.clobbers.any_in(0, 0, 0, 0));    // rax at the division's reads
+  EXPECT_FALSE(mc.clobbers.any_in(0, 0, 1, 1));   // but its result may go there
+  EXPECT_TRUE(mc.clobbers.any_in(0, 6, 4, 4));    // the call clobbers rsi
+  EXPECT_FALSE(mc.clobbers.any_in(0, 3, 0, 100)); // and never rbx
+  EXPECT_EQ(mc.reserve[0], 3u);  // the division: rax, rdx and a divisor temporary
+}
 }  // namespace

@@ -1,10 +1,12 @@
-// The baseline x86-64 code generator: one pass over the IR, each instruction loading its
-// operands into fixed scratch registers (rax, rcx, rdx; xmm0, xmm1; the x87 stack for long
-// doubles), computing, and storing the result; r10/r11 form memory addresses.
+// The baseline x86-64 code generator: one pass over the IR, each instruction loading what it
+// cannot use in place into temporaries, computing, and storing the result (long doubles go
+// through the x87 stack). Temporaries are taken by role (machinize.h) from the caller-saved
+// registers no live variable holds at that instruction; rax, rcx, r10, r11, xmm0 and xmm1
+// are preferred, so -O0 code always uses those.
 // -O0 keeps every variable in a frame slot below rbp. -O1 first allocates registers with
-// linear scan over liveness intervals (codegen/linear_scan.h): variables live across a call
-// get callee-saved registers, others also rsi, rdi, r8, r9 and xmm2..xmm15; the rest stay in
-// their slots. It then uses register and immediate operands directly where it can.
+// linear scan over liveness intervals (codegen/linear_scan.h) across the whole register file
+// but rsp and rbp, under the constraints machinize computes; the rest stay in their slots.
+// It then uses register and immediate operands directly where it can.
 #include "baseline_gen.h"
 
 #include <algorithm>
@@ -17,6 +19,7 @@
 #include "codegen/linear_scan.h"
 #include "jit/code_memory.h"
 #include "kite/verify.h"
+#include "machinize.h"
 #include "registers.h"
 
 namespace kite::x86_64 {
@@ -85,6 +88,16 @@ class Generator {
     if (why_->empty()) *why_ = msg;
     return false;
   }
+  // Temporaries of the current instruction, by role (see machinize.h).
+  void begin_insn(uint32_t index, const Insn& in);
+  Reg gpr_temp(int role_index, Reg preferred);
+  Xmm xmm_temp(int role_index, Xmm preferred);
+  Reg T0() { return gpr_temp(0, RAX); }  // values
+  Reg T1() { return gpr_temp(1, RCX); }
+  Reg A0() { return gpr_temp(2, R10); }  // address parts, constants
+  Reg A1() { return gpr_temp(3, R11); }
+  Xmm X0() { return xmm_temp(0, XMM0); }
+  Xmm X1() { return xmm_temp(1, XMM1); }
   Mem slot(VarId v) const { return Mem{RBP, homes_[v].off}; }
   Mem scratch(int32_t k = 0) const { return Mem{RBP, scratch_off_ + k}; }
 
@@ -100,7 +113,7 @@ class Generator {
 
   bool insn(InsnId id);
   void int_binary(Op op, const Operand* ops);
-  void fp_compare(Op op, const Operand* ops, Label* target);
+  void fp_compare(Op op, const Operand* ops, Label* target);  // a value result goes to T0
   void ld_compare(Op op, const Operand* ops, Label* target);
   bool call(const Insn& in);
   void ret(const Insn& in);
@@ -136,40 +149,116 @@ class Generator {
     std::vector<LabelId> targets;
   };
   std::vector<std::unique_ptr<Table>> tables_;
+
+  // Registers temporaries may come from: caller-saved ones outside any global's.
+  uint16_t pool_gpr_ = 0, pool_xmm_ = 0;
+  // Allocated variables by the instruction where they start and the one after they end, so
+  // the registers they hold at each instruction are known while emitting.
+  struct Span {
+    uint32_t insn;
+    uint8_t cls, reg;
+  };
+  std::vector<Span> starts_, ends_;
+  size_t next_start_ = 0, next_end_ = 0;
+  uint8_t held_[2][16] = {};
+  // The current instruction: its register needs, free registers, temporaries taken.
+  std::vector<InsnRegs> insn_regs_;  // from machinize (-O1)
+  InsnRegs cur_;
+  uint16_t free_gpr_ = 0, free_xmm_ = 0;
+  uint8_t used_roles_ = 0;
+  Reg role_gpr_[4];
+  Xmm role_xmm_[2];
+  bool temp_error_ = false;
 };
+
+void Generator::begin_insn(uint32_t index, const Insn& in) {
+  for (; next_start_ < starts_.size() && starts_[next_start_].insn <= index; next_start_++)
+    held_[starts_[next_start_].cls][starts_[next_start_].reg]++;
+  for (; next_end_ < ends_.size() && ends_[next_end_].insn <= index; next_end_++)
+    held_[ends_[next_end_].cls][ends_[next_end_].reg]--;
+  cur_ = index < insn_regs_.size() ? insn_regs_[index] : insn_regs(f_, in);
+  free_gpr_ = static_cast<uint16_t>(pool_gpr_ & ~cur_.fixed_gpr);
+  free_xmm_ = static_cast<uint16_t>(pool_xmm_ & ~cur_.fixed_xmm);
+  for (int r = 0; r < 16; r++) {
+    if (held_[0][r]) free_gpr_ &= static_cast<uint16_t>(~(1u << r));
+    if (held_[1][r]) free_xmm_ &= static_cast<uint16_t>(~(1u << r));
+  }
+  used_roles_ = 0;
+  std::fill(std::begin(role_gpr_), std::end(role_gpr_), kNoReg);
+  std::fill(std::begin(role_xmm_), std::end(role_xmm_), XMM0);
+}
+
+// The preferred register when free, else the first free one. Calls name their registers
+// (every caller-saved one is theirs), so there the preferred register is the temporary.
+Reg Generator::gpr_temp(int role_index, Reg preferred) {
+  uint8_t role = static_cast<uint8_t>(kT0 << role_index);
+  if (used_roles_ & role) return role_gpr_[role_index];
+  used_roles_ |= role;
+  if (!(cur_.roles & role) && !cur_.calls) temp_error_ = true;
+  Reg r = preferred;
+  if (!cur_.calls && !(free_gpr_ & (1u << preferred))) {
+    if (!free_gpr_) {
+      temp_error_ = true;
+      return role_gpr_[role_index] = preferred;
+    }
+    r = static_cast<Reg>(__builtin_ctz(free_gpr_));
+  }
+  free_gpr_ &= static_cast<uint16_t>(~(1u << r));
+  return role_gpr_[role_index] = r;
+}
+
+Xmm Generator::xmm_temp(int role_index, Xmm preferred) {
+  uint8_t role = static_cast<uint8_t>(kX0 << role_index);
+  if (used_roles_ & role) return role_xmm_[role_index];
+  used_roles_ |= role;
+  if (!(cur_.roles & role) && !cur_.calls) temp_error_ = true;
+  Xmm x = preferred;
+  if (!cur_.calls && !(free_xmm_ & (1u << preferred))) {
+    if (!free_xmm_) {
+      temp_error_ = true;
+      return role_xmm_[role_index] = preferred;
+    }
+    x = static_cast<Xmm>(__builtin_ctz(free_xmm_));
+  }
+  free_xmm_ &= static_cast<uint16_t>(~(1u << x));
+  return role_xmm_[role_index] = x;
+}
 
 Mem Generator::address(const Operand& o, bool block_arg) {
   const MemRef& m = f_.mem_ref(o);
   int64_t disp = block_arg ? 0 : m.disp;
   bool have_base = m.base != kNone, have_index = m.index != kNone;
-  Reg base = R10, index = R11;
+  Reg base = kNoReg, index = kNoReg;
   if (have_base) {
     base = reg_of(Operand::var(m.base));
     if (base == kNoReg) {
-      base = R10;
-      int_in(Operand::var(m.base), R10);
+      base = A0();
+      int_in(Operand::var(m.base), base);
     }
   }
   if (have_index) {
     index = reg_of(Operand::var(m.index));
     if (index == kNoReg) {
-      index = R11;
-      int_in(Operand::var(m.index), R11);
+      index = A1();
+      int_in(Operand::var(m.index), index);
     }
   }
   bool fits = disp >= INT32_MIN && disp <= INT32_MAX;
   if (!have_base && !have_index) {
-    a_.mov_imm64(R10, static_cast<uint64_t>(disp));
-    return Mem{R10, 0};
+    Reg t = A0();
+    a_.mov_imm64(t, static_cast<uint64_t>(disp));
+    return Mem{t, 0};
   }
   if (!fits) {  // fold base + index*scale first, then the wide displacement (lea keeps flags)
+    Reg t = A0();
     if (have_index)
-      a_.lea(R10, have_base ? Mem{base, 0, index, o.scale} : Mem{kNoReg, 0, index, o.scale});
+      a_.lea(t, have_base ? Mem{base, 0, index, o.scale} : Mem{kNoReg, 0, index, o.scale});
     else
-      a_.mov(R10, base);
-    a_.mov_imm64(R11, static_cast<uint64_t>(disp));
-    a_.lea(R10, Mem{R10, 0, R11, 1});
-    return Mem{R10, 0};
+      a_.mov(t, base);
+    Reg u = A1();
+    a_.mov_imm64(u, static_cast<uint64_t>(disp));
+    a_.lea(t, Mem{t, 0, u, 1});
+    return Mem{t, 0};
   }
   if (!have_base) return Mem{kNoReg, static_cast<int32_t>(disp), index, o.scale};
   if (!have_index) return Mem{base, static_cast<int32_t>(disp)};
@@ -237,10 +326,12 @@ void Generator::fp_in(const Operand& o, Xmm x, bool dbl) {
       return;
     }
     case OperandKind::Float:
-    case OperandKind::Double:
-      a_.mov_imm64(R11, o.kind == OperandKind::Float ? o.a : o.bits());
-      a_.movq_to_xmm(x, R11);
+    case OperandKind::Double: {
+      Reg t = A1();
+      a_.mov_imm64(t, o.kind == OperandKind::Float ? o.a : o.bits());
+      a_.movq_to_xmm(x, t);
       return;
+    }
     case OperandKind::Mem: {
       Mem m = address(o);
       dbl ? a_.movsd(x, m) : a_.movss(x, m);
@@ -271,10 +362,11 @@ void Generator::ld_in(const Operand& o) {
       long double v = ctx_.ldouble(o.a);
       uint64_t w[2] = {0, 0};
       memcpy(w, &v, 10);
-      a_.mov_imm64(R11, w[0]);
-      a_.mov(scratch(16), R11);
-      a_.mov_imm64(R11, w[1]);
-      a_.mov(scratch(24), R11);
+      Reg t = A1();
+      a_.mov_imm64(t, w[0]);
+      a_.mov(scratch(16), t);
+      a_.mov_imm64(t, w[1]);
+      a_.mov(scratch(24), t);
       a_.fld80(scratch(16));
       return;
     }
@@ -336,7 +428,8 @@ FCmp fcmp_of(Op op) {
 
 // After a ucomis/fucomip of (x, y) flags describe x versus y; lt/le compare (y, x) so that
 // "above" means the wanted order and unordered (CF=ZF=PF=1) reads false.
-static void flags_to_result(Assembler& a, FCmp c, Label* target) {
+// A value result goes to v (w is a second temporary); a branch needs neither.
+static void flags_to_result(Assembler& a, FCmp c, Label* target, Reg v, Reg w) {
   switch (c) {
     case FCmp::Eq:
       if (target) {
@@ -345,10 +438,10 @@ static void flags_to_result(Assembler& a, FCmp c, Label* target) {
         a.jcc(E, *target);
         a.bind(skip);
       } else {
-        a.setcc(E, RAX);
-        a.setcc(NP, RCX);
-        a.alu(Alu::And, RAX, RCX, false);
-        a.extend(RAX, RAX, Width::W8, false);
+        a.setcc(E, v);
+        a.setcc(NP, w);
+        a.alu(Alu::And, v, w, false);
+        a.extend(v, v, Width::W8, false);
       }
       return;
     case FCmp::Ne:
@@ -356,10 +449,10 @@ static void flags_to_result(Assembler& a, FCmp c, Label* target) {
         a.jcc(P, *target);
         a.jcc(NE, *target);
       } else {
-        a.setcc(NE, RAX);
-        a.setcc(P, RCX);
-        a.alu(Alu::Or, RAX, RCX, false);
-        a.extend(RAX, RAX, Width::W8, false);
+        a.setcc(NE, v);
+        a.setcc(P, w);
+        a.alu(Alu::Or, v, w, false);
+        a.extend(v, v, Width::W8, false);
       }
       return;
     case FCmp::Lt:
@@ -367,8 +460,8 @@ static void flags_to_result(Assembler& a, FCmp c, Label* target) {
       if (target)
         a.jcc(A, *target);
       else {
-        a.setcc(A, RAX);
-        a.extend(RAX, RAX, Width::W8, false);
+        a.setcc(A, v);
+        a.extend(v, v, Width::W8, false);
       }
       return;
     case FCmp::Le:
@@ -376,8 +469,8 @@ static void flags_to_result(Assembler& a, FCmp c, Label* target) {
       if (target)
         a.jcc(AE, *target);
       else {
-        a.setcc(AE, RAX);
-        a.extend(RAX, RAX, Width::W8, false);
+        a.setcc(AE, v);
+        a.extend(v, v, Width::W8, false);
       }
       return;
   }
@@ -387,10 +480,14 @@ void Generator::fp_compare(Op op, const Operand* ops, Label* target) {
   bool dbl = op_info(op).roles[1] == OperandRole::InDouble;
   FCmp c = fcmp_of(op);
   bool swap = c == FCmp::Lt || c == FCmp::Le;
-  fp_in(ops[1], swap ? XMM1 : XMM0, dbl);
-  fp_in(ops[2], swap ? XMM0 : XMM1, dbl);
-  a_.sse(dbl ? 0x66 : 0, 0x2E, XMM0, XMM1);  // ucomisd / ucomiss
-  flags_to_result(a_, c, target);
+  Xmm x = X0(), y = X1();
+  fp_in(ops[1], swap ? y : x, dbl);
+  fp_in(ops[2], swap ? x : y, dbl);
+  a_.sse(dbl ? 0x66 : 0, 0x2E, x, y);  // ucomisd / ucomiss
+  if (target)
+    flags_to_result(a_, c, target, kNoReg, kNoReg);
+  else
+    flags_to_result(a_, c, nullptr, T0(), T1());
 }
 
 void Generator::ld_compare(Op op, const Operand* ops, Label* target) {
@@ -401,58 +498,85 @@ void Generator::ld_compare(Op op, const Operand* ops, Label* target) {
   ld_in(swap ? ops[2] : ops[1]);
   a_.raw({0xDF, 0xE9}, "fucomip st(1)");
   a_.raw({0xDD, 0xD8}, "fstp st(0)");
-  flags_to_result(a_, c, target);
+  if (target)
+    flags_to_result(a_, c, target, kNoReg, kNoReg);
+  else
+    flags_to_result(a_, c, nullptr, T0(), T1());
 }
 
 void Generator::int_binary(Op op, const Operand* ops) {
   if (fast_int_binary(op, ops)) return;
   bool s = op_has(op, kShort);
-  int_in(ops[1], RAX);
-  int_in(ops[2], RCX);
+  // Division and unsigned multiplication work in rax:rdx and shifts count in cl; everything
+  // else uses temporaries.
+  bool in_rax = op == Op::Div || op == Op::DivS || op == Op::Mod || op == Op::ModS || op == Op::UDiv ||
+                op == Op::UDivS || op == Op::UMod || op == Op::UModS || op == Op::UMulO || op == Op::UMulOS;
+  bool shift = op == Op::Lsh || op == Op::LshS || op == Op::Rsh || op == Op::RshS || op == Op::URsh ||
+               op == Op::URshS;
+  const Reg v = in_rax ? RAX : T0();
+  const Reg w = shift ? RCX : T1();
+  int_in(ops[1], v);
+  int_in(ops[2], w);
   auto sext = [&] {
-    if (s) a_.extend(RAX, RAX, Width::W32, true);
+    if (s) a_.extend(v, v, Width::W32, true);
   };
   switch (op) {
-    case Op::Add: case Op::AddS: case Op::AddO: case Op::AddOS: a_.alu(Alu::Add, RAX, RCX, !s); sext(); break;
-    case Op::Sub: case Op::SubS: case Op::SubO: case Op::SubOS: a_.alu(Alu::Sub, RAX, RCX, !s); sext(); break;
-    case Op::And: case Op::AndS: a_.alu(Alu::And, RAX, RCX, !s); sext(); break;
-    case Op::Or: case Op::OrS: a_.alu(Alu::Or, RAX, RCX, !s); sext(); break;
-    case Op::Xor: case Op::XorS: a_.alu(Alu::Xor, RAX, RCX, !s); sext(); break;
-    case Op::Mul: case Op::MulS: case Op::MulO: case Op::MulOS: a_.imul(RAX, RCX, !s); sext(); break;
-    case Op::UMulO: case Op::UMulOS: a_.unary(Unary::Mul, RCX, !s); sext(); break;
+    case Op::Add: case Op::AddS: case Op::AddO: case Op::AddOS: a_.alu(Alu::Add, v, w, !s); sext(); break;
+    case Op::Sub: case Op::SubS: case Op::SubO: case Op::SubOS: a_.alu(Alu::Sub, v, w, !s); sext(); break;
+    case Op::And: case Op::AndS: a_.alu(Alu::And, v, w, !s); sext(); break;
+    case Op::Or: case Op::OrS: a_.alu(Alu::Or, v, w, !s); sext(); break;
+    case Op::Xor: case Op::XorS: a_.alu(Alu::Xor, v, w, !s); sext(); break;
+    case Op::Mul: case Op::MulS: case Op::MulO: case Op::MulOS: a_.imul(v, w, !s); sext(); break;
+    case Op::UMulO: case Op::UMulOS: a_.unary(Unary::Mul, w, !s); sext(); break;
     case Op::Div: case Op::DivS:
       s ? a_.cdq() : a_.cqo();
-      a_.unary(Unary::IDiv, RCX, !s);
+      a_.unary(Unary::IDiv, w, !s);
       sext();
       break;
     case Op::Mod: case Op::ModS:
       s ? a_.cdq() : a_.cqo();
-      a_.unary(Unary::IDiv, RCX, !s);
-      s ? a_.extend(RAX, RDX, Width::W32, true) : a_.mov(RAX, RDX);
+      a_.unary(Unary::IDiv, w, !s);
+      s ? a_.extend(v, RDX, Width::W32, true) : a_.mov(v, RDX);
       break;
     case Op::UDiv: case Op::UDivS:
       a_.alu(Alu::Xor, RDX, RDX, false);
-      a_.unary(Unary::Div, RCX, !s);  // 32-bit forms zero-extend their result
+      a_.unary(Unary::Div, w, !s);  // 32-bit forms zero-extend their result
       break;
     case Op::UMod: case Op::UModS:
       a_.alu(Alu::Xor, RDX, RDX, false);
-      a_.unary(Unary::Div, RCX, !s);
-      s ? a_.mov32(RAX, RDX) : a_.mov(RAX, RDX);
+      a_.unary(Unary::Div, w, !s);
+      s ? a_.mov32(v, RDX) : a_.mov(v, RDX);
       break;
-    case Op::Lsh: case Op::LshS: a_.shift_cl(Shift::Shl, RAX, !s); sext(); break;
-    case Op::Rsh: case Op::RshS: a_.shift_cl(Shift::Sar, RAX, !s); sext(); break;
-    case Op::URsh: case Op::URshS: a_.shift_cl(Shift::Shr, RAX, !s); break;  // zero-extended
+    case Op::Lsh: case Op::LshS: a_.shift_cl(Shift::Shl, v, !s); sext(); break;
+    case Op::Rsh: case Op::RshS: a_.shift_cl(Shift::Sar, v, !s); sext(); break;
+    case Op::URsh: case Op::URshS: a_.shift_cl(Shift::Shr, v, !s); break;  // zero-extended
     default:  // integer comparisons
-      a_.alu(Alu::Cmp, RAX, RCX, !s);
-      a_.setcc(int_cond(op), RAX);
-      a_.extend(RAX, RAX, Width::W8, false);
+      a_.alu(Alu::Cmp, v, w, !s);
+      a_.setcc(int_cond(op), v);
+      a_.extend(v, v, Width::W8, false);
       break;
   }
-  int_out(ops[0], RAX);
+  int_out(ops[0], v);
 }
 
 void Generator::allocate_registers() {
+  // Registers taken by hard-register globals are not available, not even as temporaries.
+  uint16_t global_gpr = 0, global_xmm = 0;
+  for (const VarHome& h : homes_)
+    if (h.global) (h.is_xmm ? global_xmm : global_gpr) |= static_cast<uint16_t>(1u << (h.is_xmm ? unsigned(h.xmm) : unsigned(h.gpr)));
+  static constexpr Reg kCallerSaved[] = {RSI, RDI, R8, R9, RDX, R10, R11, RCX, RAX};  // temporaries' favourites last
+  static constexpr Reg kCalleeSaved[] = {RBX, R12, R13, R14, R15};
+  RegisterClass regs[2];
+  for (Reg r : kCallerSaved)
+    if (!(global_gpr & (1u << r))) regs[0].caller_saved.push_back(r);
+  for (Reg r : kCalleeSaved)
+    if (!(global_gpr & (1u << r))) regs[0].callee_saved.push_back(r);
+  for (int x = 2; x < 18; x++)  // xmm2..xmm15, then xmm0 and xmm1
+    if (!(global_xmm & (1u << (x % 16)))) regs[1].caller_saved.push_back(static_cast<uint8_t>(x % 16));
+  for (uint8_t r : regs[0].caller_saved) pool_gpr_ |= static_cast<uint16_t>(1u << r);
+  for (uint8_t r : regs[1].caller_saved) pool_xmm_ |= static_cast<uint16_t>(1u << r);
   if (opt_level_ < 1) return;
+
   Cfg cfg = build_cfg(f_);
   Liveness lv = compute_liveness(f_, cfg);
   std::vector<int8_t> classes(f_.num_vars(), -1);
@@ -461,25 +585,24 @@ void Generator::allocate_registers() {
     if (homes_[v].in_reg || var.type == Type::LD) continue;  // globals; long doubles live on x87
     classes[v] = var.type == Type::I64 ? 0 : 1;
   }
-  // Registers taken by hard-register globals are not available.
-  auto taken = [&](bool xmm, uint8_t r) {
-    for (const VarHome& h : homes_)
-      if (h.global && h.is_xmm == xmm && (xmm ? static_cast<uint8_t>(h.xmm) : static_cast<uint8_t>(h.gpr)) == r) return true;
-    return false;
-  };
-  RegisterPool pools[2];
-  for (Reg r : {RSI, RDI, R8, R9}) pools[0].caller_saved.push_back(r);
-  for (Reg r : {RBX, R12, R13, R14, R15})
-    if (!taken(false, r)) pools[0].callee_saved.push_back(r);
-  for (int x = 2; x < 16; x++)
-    if (!taken(true, static_cast<uint8_t>(x))) pools[1].caller_saved.push_back(static_cast<uint8_t>(x));
-  Allocation alloc = linear_scan(lv, classes, pools);
-  std::vector<bool> saved(16, false);
+  const uint16_t pools[2] = {pool_gpr_, pool_xmm_};
+  MachineConstraints mc = machinize(f_, cfg, pools);
+  regs[0].reserve = mc.reserve[0];
+  regs[1].reserve = mc.reserve[1];
+  Allocation alloc = linear_scan(lv, classes, regs, mc.clobbers);
+  insn_regs_ = std::move(mc.insns);
+  bool saved[16] = {};
+  starts_.reserve(f_.num_vars());
+  ends_.reserve(f_.num_vars());
   for (VarId v = 0; v < f_.num_vars(); v++) {
     if (alloc.reg[v] == Allocation::kSpilled) continue;
     VarHome& h = homes_[v];
     h.in_reg = true;
     h.is_xmm = classes[v] == 1;
+    const Interval& iv = lv.intervals[v];
+    uint8_t cls = h.is_xmm ? 1 : 0, reg = static_cast<uint8_t>(alloc.reg[v]);
+    starts_.push_back(Span{iv.start / 2, cls, reg});
+    ends_.push_back(Span{iv.end / 2 + 1, cls, reg});
     if (h.is_xmm) {
       h.xmm = static_cast<Xmm>(alloc.reg[v]);
     } else {
@@ -490,6 +613,9 @@ void Generator::allocate_registers() {
       }
     }
   }
+  auto by_insn = [](const Span& x, const Span& y) { return x.insn < y.insn; };
+  std::sort(starts_.begin(), starts_.end(), by_insn);
+  std::sort(ends_.begin(), ends_.end(), by_insn);
 }
 
 bool Generator::fast_int_binary(Op op, const Operand* ops) {
@@ -522,8 +648,8 @@ bool Generator::fast_int_binary(Op op, const Operand* ops) {
   int32_t imm = 0;
   bool b_imm = !is_mul && imm_of(*b, &imm);
   if (rb == kNoReg && !b_imm) {
-    int_in(*b, RCX);  // before d changes: b's address may use d
-    rb = RCX;
+    rb = T1();
+    int_in(*b, rb);  // before d changes: b's address may use d
   }
   if (reg_of(*a) != d) int_in(*a, d);
   if (is_mul)
@@ -547,8 +673,9 @@ bool Generator::fast_int_branch(Op op, const Operand* ops) {
   } else if (b.kind == OperandKind::Int && b.int_value() >= INT32_MIN && b.int_value() <= INT32_MAX) {
     a_.alu_imm(Alu::Cmp, ra, static_cast<int32_t>(b.int_value()), w64);
   } else {
-    int_in(b, RCX);
-    a_.alu(Alu::Cmp, ra, RCX, w64);
+    Reg t = T1();
+    int_in(b, t);
+    a_.alu(Alu::Cmp, ra, t, w64);
   }
   a_.jcc(int_cond(op), labels_[ops[0].a]);
   return true;
@@ -792,65 +919,83 @@ bool Generator::insn(InsnId id) {
       } else if (src != kNoReg) {
         int_out(ops[0], src);
       } else {
-        int_in(ops[1], RAX);
-        int_out(ops[0], RAX);
+        Reg t = T0();
+        int_in(ops[1], t);
+        int_out(ops[0], t);
       }
       return true;
     }
-    case Op::FMov: fp_in(ops[1], XMM0, false); fp_out(ops[0], XMM0, false); return true;
-    case Op::DMov: fp_in(ops[1], XMM0, true); fp_out(ops[0], XMM0, true); return true;
-    case Op::LDMov: ld_in(ops[1]); ld_out(ops[0]); return true;
-    case Op::Ext8: case Op::Ext16: case Op::Ext32: case Op::UExt8: case Op::UExt16: case Op::UExt32: {
-      int_in(ops[1], RAX);
-      Width w = (op == Op::Ext8 || op == Op::UExt8) ? Width::W8 : (op == Op::Ext16 || op == Op::UExt16) ? Width::W16 : Width::W32;
-      a_.extend(RAX, RAX, w, op == Op::Ext8 || op == Op::Ext16 || op == Op::Ext32);
-      int_out(ops[0], RAX);
+    case Op::FMov: case Op::DMov: {
+      Xmm x = X0();
+      fp_in(ops[1], x, op == Op::DMov);
+      fp_out(ops[0], x, op == Op::DMov);
       return true;
     }
-    case Op::I2F: case Op::I2D:
-      int_in(ops[1], RAX);
-      a_.cvtsi2s(op == Op::I2D, XMM0, RAX);
-      fp_out(ops[0], XMM0, op == Op::I2D);
+    case Op::LDMov: ld_in(ops[1]); ld_out(ops[0]); return true;
+    case Op::Ext8: case Op::Ext16: case Op::Ext32: case Op::UExt8: case Op::UExt16: case Op::UExt32: {
+      Reg t = T0();
+      int_in(ops[1], t);
+      Width w = (op == Op::Ext8 || op == Op::UExt8) ? Width::W8 : (op == Op::Ext16 || op == Op::UExt16) ? Width::W16 : Width::W32;
+      a_.extend(t, t, w, op == Op::Ext8 || op == Op::Ext16 || op == Op::Ext32);
+      int_out(ops[0], t);
       return true;
+    }
+    case Op::I2F: case Op::I2D: {
+      Reg t = T0();
+      Xmm x = X0();
+      int_in(ops[1], t);
+      a_.cvtsi2s(op == Op::I2D, x, t);
+      fp_out(ops[0], x, op == Op::I2D);
+      return true;
+    }
     case Op::UI2F: case Op::UI2D: {
       bool dbl = op == Op::UI2D;
       Label big, done;
-      int_in(ops[1], RAX);
-      a_.test(RAX, RAX);
+      Reg t = T0(), u = T1();
+      Xmm x = X0();
+      int_in(ops[1], t);
+      a_.test(t, t);
       a_.jcc(S, big);
-      a_.cvtsi2s(dbl, XMM0, RAX);
+      a_.cvtsi2s(dbl, x, t);
       a_.jmp(done);
       a_.bind(big);  // halve with the low bit kept (round to odd), convert, double
-      a_.mov(RCX, RAX);
-      a_.shift_imm(Shift::Shr, RCX, 1);
-      a_.alu_imm(Alu::And, RAX, 1);
-      a_.alu(Alu::Or, RCX, RAX);
-      a_.cvtsi2s(dbl, XMM0, RCX);
-      a_.sse(dbl ? 0xF2 : 0xF3, 0x58, XMM0, XMM0);
+      a_.mov(u, t);
+      a_.shift_imm(Shift::Shr, u, 1);
+      a_.alu_imm(Alu::And, t, 1);
+      a_.alu(Alu::Or, u, t);
+      a_.cvtsi2s(dbl, x, u);
+      a_.sse(dbl ? 0xF2 : 0xF3, 0x58, x, x);
       a_.bind(done);
-      fp_out(ops[0], XMM0, dbl);
+      fp_out(ops[0], x, dbl);
       return true;
     }
-    case Op::F2I: case Op::D2I:
-      fp_in(ops[1], XMM0, op == Op::D2I);
-      a_.cvtts2si(op == Op::D2I, RAX, XMM0);
-      int_out(ops[0], RAX);
+    case Op::F2I: case Op::D2I: {
+      Xmm x = X0();
+      Reg t = T0();
+      fp_in(ops[1], x, op == Op::D2I);
+      a_.cvtts2si(op == Op::D2I, t, x);
+      int_out(ops[0], t);
       return true;
-    case Op::F2D: case Op::D2F:
-      fp_in(ops[1], XMM0, op == Op::D2F);
-      a_.sse(op == Op::F2D ? 0xF3 : 0xF2, 0x5A, XMM0, XMM0);
-      fp_out(ops[0], XMM0, op == Op::F2D);
+    }
+    case Op::F2D: case Op::D2F: {
+      Xmm x = X0();
+      fp_in(ops[1], x, op == Op::D2F);
+      a_.sse(op == Op::F2D ? 0xF3 : 0xF2, 0x5A, x, x);
+      fp_out(ops[0], x, op == Op::F2D);
       return true;
+    }
     case Op::I2LD: case Op::UI2LD: {
-      int_in(ops[1], RAX);
-      a_.mov(scratch(0), RAX);
+      Reg t = T0();
+      int_in(ops[1], t);
+      a_.mov(scratch(0), t);
       a_.fild64(scratch(0));
       if (op == Op::UI2LD) {
         Label done;
-        a_.test(RAX, RAX);
+        a_.test(t, t);
         a_.jcc(NS, done);
-        a_.mov_imm64(R11, 0x43F0000000000000ull);  // 2^64 as a double
-        a_.mov(scratch(8), R11);
+        Reg u = A1();
+        a_.mov_imm64(u, 0x43F0000000000000ull);  // 2^64 as a double
+        a_.mov(scratch(8), u);
         a_.fld64(scratch(8));
         a_.raw({0xDE, 0xC1}, "faddp st(1)");
         a_.bind(done);
@@ -858,63 +1003,74 @@ bool Generator::insn(InsnId id) {
       ld_out(ops[0]);
       return true;
     }
-    case Op::LD2I:
+    case Op::LD2I: {
+      Reg t = T0();
       ld_in(ops[1]);
       a_.fisttp64(scratch(0));
-      a_.mov(RAX, scratch(0));
-      int_out(ops[0], RAX);
+      a_.mov(t, scratch(0));
+      int_out(ops[0], t);
       return true;
-    case Op::F2LD: case Op::D2LD:
-      fp_in(ops[1], XMM0, op == Op::D2LD);
+    }
+    case Op::F2LD: case Op::D2LD: {
+      Xmm x = X0();
+      fp_in(ops[1], x, op == Op::D2LD);
       if (op == Op::D2LD) {
-        a_.movsd(scratch(0), XMM0);
+        a_.movsd(scratch(0), x);
         a_.fld64(scratch(0));
       } else {
-        a_.movss(scratch(0), XMM0);
+        a_.movss(scratch(0), x);
         a_.fld32(scratch(0));
       }
       ld_out(ops[0]);
       return true;
-    case Op::LD2F: case Op::LD2D:
+    }
+    case Op::LD2F: case Op::LD2D: {
+      Xmm x = X0();
       ld_in(ops[1]);
       if (op == Op::LD2D) {
         a_.fstp64(scratch(0));
-        a_.movsd(XMM0, scratch(0));
+        a_.movsd(x, scratch(0));
       } else {
         a_.fstp32(scratch(0));
-        a_.movss(XMM0, scratch(0));
+        a_.movss(x, scratch(0));
       }
-      fp_out(ops[0], XMM0, op == Op::LD2D);
+      fp_out(ops[0], x, op == Op::LD2D);
       return true;
-    case Op::Neg: case Op::NegS:
-      int_in(ops[1], RAX);
-      a_.unary(Unary::Neg, RAX, op == Op::Neg);
-      if (op == Op::NegS) a_.extend(RAX, RAX, Width::W32, true);
-      int_out(ops[0], RAX);
+    }
+    case Op::Neg: case Op::NegS: {
+      Reg t = T0();
+      int_in(ops[1], t);
+      a_.unary(Unary::Neg, t, op == Op::Neg);
+      if (op == Op::NegS) a_.extend(t, t, Width::W32, true);
+      int_out(ops[0], t);
       return true;
+    }
     case Op::FNeg: case Op::DNeg: {
       bool dbl = op == Op::DNeg;
-      fp_in(ops[1], XMM0, dbl);
-      a_.mov_imm64(R11, dbl ? 0x8000000000000000ull : 0x80000000ull);
-      a_.movq_to_xmm(XMM1, R11);
-      a_.sse(0, 0x57, XMM0, XMM1);  // xorps
-      fp_out(ops[0], XMM0, dbl);
+      Xmm x = X0(), y = X1();
+      fp_in(ops[1], x, dbl);
+      Reg t = A1();
+      a_.mov_imm64(t, dbl ? 0x8000000000000000ull : 0x80000000ull);
+      a_.movq_to_xmm(y, t);
+      a_.sse(0, 0x57, x, y);  // xorps
+      fp_out(ops[0], x, dbl);
       return true;
     }
     case Op::LDNeg: ld_in(ops[1]); a_.raw({0xD9, 0xE0}, "fchs"); ld_out(ops[0]); return true;
     case Op::Addr: case Op::Addr8: case Op::Addr16: case Op::Addr32:
       if (homes_[ops[1].a].in_reg) return fail("the address of a hard-register variable");
-      a_.lea(RAX, slot(ops[1].a));
-      int_out(ops[0], RAX);
+      a_.lea(T0(), slot(ops[1].a));
+      int_out(ops[0], T0());
       return true;
     case Op::FAdd: case Op::DAdd: case Op::FSub: case Op::DSub: case Op::FMul: case Op::DMul: case Op::FDiv: case Op::DDiv: {
       bool dbl = op == Op::DAdd || op == Op::DSub || op == Op::DMul || op == Op::DDiv;
       uint8_t code = (op == Op::FAdd || op == Op::DAdd) ? 0x58 : (op == Op::FSub || op == Op::DSub) ? 0x5C
                      : (op == Op::FMul || op == Op::DMul) ? 0x59 : 0x5E;
-      fp_in(ops[1], XMM0, dbl);
-      fp_in(ops[2], XMM1, dbl);
-      a_.sse(dbl ? 0xF2 : 0xF3, code, XMM0, XMM1);
-      fp_out(ops[0], XMM0, dbl);
+      Xmm x = X0(), y = X1();
+      fp_in(ops[1], x, dbl);
+      fp_in(ops[2], y, dbl);
+      a_.sse(dbl ? 0xF2 : 0xF3, code, x, y);
+      fp_out(ops[0], x, dbl);
       return true;
     }
     case Op::LDAdd: case Op::LDSub: case Op::LDMul: case Op::LDDiv:
@@ -934,18 +1090,18 @@ bool Generator::insn(InsnId id) {
     case Op::FEq: case Op::DEq: case Op::FNe: case Op::DNe: case Op::FLt: case Op::DLt: case Op::FLe: case Op::DLe:
     case Op::FGt: case Op::DGt: case Op::FGe: case Op::DGe:
       fp_compare(op, ops, nullptr);
-      int_out(ops[0], RAX);
+      int_out(ops[0], T0());
       return true;
     case Op::LDEq: case Op::LDNe: case Op::LDLt: case Op::LDLe: case Op::LDGt: case Op::LDGe:
       ld_compare(op, ops, nullptr);
-      int_out(ops[0], RAX);
+      int_out(ops[0], T0());
       return true;
     case Op::Jmp: a_.jmp(labels_[ops[0].a]); return true;
     case Op::Bt: case Op::BtS: case Op::Bf: case Op::BfS: {
       Reg r = reg_of(ops[1]);
       if (r == kNoReg) {
-        r = RAX;
-        int_in(ops[1], RAX);
+        r = T0();
+        int_in(ops[1], r);
       }
       a_.test(r, r, op == Op::Bt || op == Op::Bf);
       a_.jcc(op == Op::Bt || op == Op::BtS ? NE : E, labels_[ops[0].a]);
@@ -955,9 +1111,9 @@ bool Generator::insn(InsnId id) {
     case Op::Ble: case Op::BleS: case Op::UBle: case Op::UBleS: case Op::Bgt: case Op::BgtS: case Op::UBgt: case Op::UBgtS:
     case Op::Bge: case Op::BgeS: case Op::UBge: case Op::UBgeS:
       if (fast_int_branch(op, ops)) return true;
-      int_in(ops[1], RAX);
-      int_in(ops[2], RCX);
-      a_.alu(Alu::Cmp, RAX, RCX, !op_has(op, kShort));
+      int_in(ops[1], T0());
+      int_in(ops[2], T1());
+      a_.alu(Alu::Cmp, T0(), T1(), !op_has(op, kShort));
       a_.jcc(int_cond(op), labels_[ops[0].a]);
       return true;
     case Op::FBeq: case Op::DBeq: case Op::FBne: case Op::DBne: case Op::FBlt: case Op::DBlt: case Op::FBle: case Op::DBle:
@@ -975,39 +1131,44 @@ bool Generator::insn(InsnId id) {
       auto t = std::make_unique<Table>();
       for (uint32_t i = 1; i < in.nops; i++) t->targets.push_back(ops[i].a);
       Label next;
-      int_in(ops[0], RAX);
-      a_.mov_imm64(RCX, in.nops - 1);
-      a_.alu(Alu::Cmp, RAX, RCX);
+      Reg x = T0(), n = T1(), base = A1();
+      int_in(ops[0], x);
+      a_.mov_imm64(n, in.nops - 1);
+      a_.alu(Alu::Cmp, x, n);
       a_.jcc(AE, next);  // out of range: Kite falls through
-      a_.lea_label(R11, t->label);
-      a_.load_ext(RAX, Mem{R11, 0, RAX, 4}, Width::W32, true);
-      a_.alu(Alu::Add, RAX, R11);
-      a_.jmp(RAX);
+      a_.lea_label(base, t->label);
+      a_.load_ext(x, Mem{base, 0, x, 4}, Width::W32, true);
+      a_.alu(Alu::Add, x, base);
+      a_.jmp(x);
       a_.bind(next);
       tables_.push_back(std::move(t));
       return true;
     }
-    case Op::LAddr: a_.lea_label(RAX, labels_[ops[1].a]); int_out(ops[0], RAX); return true;
-    case Op::JmpI: int_in(ops[0], RAX); a_.jmp(RAX); return true;
+    case Op::LAddr: a_.lea_label(T0(), labels_[ops[1].a]); int_out(ops[0], T0()); return true;
+    case Op::JmpI: int_in(ops[0], T0()); a_.jmp(T0()); return true;
     case Op::Call: case Op::Inline: case Op::JCall: return call(in);
     case Op::Ret: ret(in); return true;
-    case Op::JRet:
-      int_in(ops[0], RAX);
+    case Op::JRet: {
+      Reg t = T0();  // caller-saved, so restoring the saved registers keeps it
+      int_in(ops[0], t);
       restore_saved();
       a_.leave();
       a_.add_imm(RSP, 8);  // the return-address slot (real, or jcall's stand-in)
-      a_.jmp(RAX);
+      a_.jmp(t);
       return true;
-    case Op::Alloca:
-      int_in(ops[1], RAX);
-      a_.add_imm(RAX, 15);
-      a_.alu_imm(Alu::And, RAX, -16);
-      a_.alu(Alu::Sub, RSP, RAX);
-      a_.mov(RAX, RSP);
-      int_out(ops[0], RAX);
+    }
+    case Op::Alloca: {
+      Reg t = T0();
+      int_in(ops[1], t);
+      a_.add_imm(t, 15);
+      a_.alu_imm(Alu::And, t, -16);
+      a_.alu(Alu::Sub, RSP, t);
+      a_.mov(t, RSP);
+      int_out(ops[0], t);
       return true;
-    case Op::BStart: a_.mov(RAX, RSP); int_out(ops[0], RAX); return true;
-    case Op::BEnd: int_in(ops[0], RAX); a_.mov(RSP, RAX); return true;
+    }
+    case Op::BStart: a_.mov(T0(), RSP); int_out(ops[0], T0()); return true;
+    case Op::BEnd: int_in(ops[0], T0()); a_.mov(RSP, T0()); return true;
     case Op::VaStart:
       if (ops[0].kind == OperandKind::Mem && ops[0].type == Type::Undef)
         a_.lea(RDI, address(ops[0]));
@@ -1104,8 +1265,13 @@ bool Generator::run(std::string* why, std::string* listing) {
   frame_size_ = static_cast<uint32_t>((-off + 15) & ~15);
 
   prologue();
-  for (InsnId id = f_.first(); id != kNone; id = f_.insn(id).next)
+  uint32_t index = 0;
+  for (InsnId id = f_.first(); id != kNone; id = f_.insn(id).next, index++) {
+    begin_insn(index, f_.insn(id));
     if (!insn(id)) return false;
+    // Internal: the code used a temporary machinize did not declare, or ran out of them.
+    if (temp_error_) return fail("internal error: the instruction's temporaries were not reserved");
+  }
   epilogue_zero();  // falling off the end returns zeros
   for (auto& t : tables_) {
     a_.align(4);
