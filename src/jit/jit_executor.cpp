@@ -2,6 +2,7 @@
 // stub on their first call; only the functions the generator declines (or that are not to
 // be compiled) are translated for the interpreter, and both kinds call each other through
 // the same entry points.
+#include <cstring>
 #include <deque>
 #include <mutex>
 #include <unordered_map>
@@ -73,6 +74,11 @@ class JitExecutor final : public Executor, public CompileEnv {
                t.nanoseconds / 1e6);
       out += line;
     }
+    for (const PassTiming& t : stage_timings_) {
+      char line[160];
+      snprintf(line, sizeof line, "codegen %-13s %6u runs %10.3f ms\n", t.name, t.runs, t.nanoseconds / 1e6);
+      out += line;
+    }
     return out;
   }
   std::span<const uint8_t> machine_code(const FuncState& fs) const override {
@@ -86,6 +92,16 @@ class JitExecutor final : public Executor, public CompileEnv {
   void* item_address(ItemId item) override { return lk_->item_address(item); }
   void* string_address(std::string_view bytes) override { return lk_->copy_string(bytes); }
   bool want_listing() override { return opts_.keep_listing; }
+  bool want_timings() override { return opts_.time_passes; }
+  void add_timing(const char* stage, uint64_t nanoseconds) override {
+    for (PassTiming& t : stage_timings_)
+      if (t.name == stage || strcmp(t.name, stage) == 0) {
+        t.runs++;
+        t.nanoseconds += nanoseconds;
+        return;
+      }
+    stage_timings_.push_back(PassTiming{stage, nanoseconds, 1, 0});
+  }
   std::string listing(const FuncState& fs) const override {
     std::lock_guard<std::recursive_mutex> lock(mutex_);
     auto it = compiled_.find(const_cast<FuncState*>(&fs));
@@ -169,6 +185,7 @@ class JitExecutor final : public Executor, public CompileEnv {
   std::vector<std::string> fallbacks_;
   std::string dumps_;
   std::vector<PassTiming> timings_;
+  std::vector<PassTiming> stage_timings_;  // the code generator's stages
   std::unordered_set<FuncState*> attempted_;
   mutable std::recursive_mutex mutex_;
 };

@@ -51,6 +51,9 @@ class CompileEnv {
   virtual void* const* entry_slot(ItemId item) = 0;
   // Whether CompiledFunc::listing should hold the generated assembly.
   virtual bool want_listing() { return false; }
+  // Whether to time the generator's stages, and where their times go (--time-passes).
+  virtual bool want_timings() { return false; }
+  virtual void add_timing(const char* /*stage*/, uint64_t /*nanoseconds*/) {}
 };
 
 struct CompiledFunc {

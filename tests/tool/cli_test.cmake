@@ -52,3 +52,5 @@ run(1 ${KITE} asm --func nothere ${SRC}/filetests/compile/calls.mir)
 run(0 ${KITE} asm --dump-after=simplify-cfg --verify-each --time-passes ${SRC}/filetests/opt/simplify_cfg.mir)
 expect_match("${ERR}" "# after simplify-cfg:\nf:\tfunc\ti64, i64:n\nyes:\nnext:\n")
 expect_match("${ERR}" "pass simplify-cfg +2 runs +2 changed")
+# ... and the code generator's stages at -O1.
+expect_match("${ERR}" "codegen machinize +[0-9]+ runs +[0-9.]+ ms\ncodegen linear-scan +[0-9]+ runs")

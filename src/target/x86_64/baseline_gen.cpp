@@ -10,6 +10,7 @@
 #include "baseline_gen.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 #include "abi.h"
@@ -559,6 +560,29 @@ void Generator::int_binary(Op op, const Operand* ops) {
   int_out(ops[0], v);
 }
 
+namespace {
+
+// Times the generator's stages when the environment asks (--time-passes).
+class StageClock {
+ public:
+  explicit StageClock(CompileEnv& env) : env_(env), on_(env.want_timings()) {
+    if (on_) last_ = std::chrono::steady_clock::now();
+  }
+  void lap(const char* stage) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    env_.add_timing(stage, static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(now - last_).count()));
+    last_ = now;
+  }
+
+ private:
+  CompileEnv& env_;
+  bool on_;
+  std::chrono::steady_clock::time_point last_;
+};
+
+}  // namespace
+
 void Generator::allocate_registers() {
   // Registers taken by hard-register globals are not available, not even as temporaries.
   uint16_t global_gpr = 0, global_xmm = 0;
@@ -577,8 +601,11 @@ void Generator::allocate_registers() {
   for (uint8_t r : regs[1].caller_saved) pool_xmm_ |= static_cast<uint16_t>(1u << r);
   if (opt_level_ < 1) return;
 
+  StageClock clock(env_);
   Cfg cfg = build_cfg(f_);
+  clock.lap("cfg");
   Liveness lv = compute_liveness(f_, cfg);
+  clock.lap("liveness");
   std::vector<int8_t> classes(f_.num_vars(), -1);
   for (VarId v = 0; v < f_.num_vars(); v++) {
     const Var& var = f_.var(v);
@@ -587,9 +614,11 @@ void Generator::allocate_registers() {
   }
   const uint16_t pools[2] = {pool_gpr_, pool_xmm_};
   MachineConstraints mc = machinize(f_, cfg, pools);
+  clock.lap("machinize");
   regs[0].reserve = mc.reserve[0];
   regs[1].reserve = mc.reserve[1];
   Allocation alloc = linear_scan(lv, classes, regs, mc.clobbers);
+  clock.lap("linear-scan");
   insn_regs_ = std::move(mc.insns);
   bool saved[16] = {};
   starts_.reserve(f_.num_vars());
@@ -1258,6 +1287,7 @@ bool Generator::run(std::string* why, std::string* listing) {
   off -= static_cast<int32_t>(16 * max_blk);
   blk_scratch_off_ = off;
   allocate_registers();
+  StageClock clock(env_);
   for (auto& [r, at] : saved_) {
     off -= 8;
     at = off;
@@ -1282,6 +1312,7 @@ bool Generator::run(std::string* why, std::string* listing) {
   for (const Label& l : labels_)
     if (l.pos < 0 && !l.fixups.empty()) return fail("a jump to a label that is never placed");
   a_.finish_listing();
+  clock.lap("emit");
   return true;
 }
 
