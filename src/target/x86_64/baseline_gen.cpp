@@ -875,11 +875,24 @@ void Generator::prologue() {
       a_.movdqu(Mem{RBP, reg_save_off_ + static_cast<int32_t>(kRegSaveSseOffset) + 16 * x}, static_cast<Xmm>(x));
   }
   ArgLayout layout = classify_args(shape_.args, shape_.nfixed);
+  // A parameter that arrives in a register and lives in one no argument arrives in is moved
+  // there directly, after the others are stored (so no source is overwritten); the rest go
+  // through their frame slots.
+  auto direct = [&](uint32_t p) {
+    if (p >= f_.num_vars()) return false;
+    const ArgLoc& l = layout.locs[p];
+    const VarHome& h = homes_[p];
+    if (!h.in_reg || h.global) return false;
+    if (l.kind == ArgLocKind::IntReg)
+      return !h.is_xmm && std::find(std::begin(kIntArgRegs), std::end(kIntArgRegs), h.gpr) == std::end(kIntArgRegs);
+    return l.kind == ArgLocKind::SseReg && h.is_xmm && h.xmm >= kNumSseArgRegs;
+  };
   for (uint32_t p = 0; p < shape_.nfixed; p++) {
     const ArgLoc& l = layout.locs[p];
     Type t = shape_.args[p].type;
     Mem home = slot(p);
     bool block = is_blk_type(t) && t != Type::RBlk;
+    if (direct(p)) continue;
     switch (l.kind) {
       case ArgLocKind::IntReg: a_.mov(home, kIntArgRegs[l.reg]); break;
       case ArgLocKind::SseReg:
@@ -920,11 +933,25 @@ void Generator::prologue() {
       a_.mov(home, RAX);
     }
   }
-  // Promoted variables: save the callee-saved registers they take, load promoted parameters.
+  // Promoted variables: save the callee-saved registers they take, move or load promoted
+  // parameters.
   for (auto& [r, off] : saved_) a_.mov(Mem{RBP, off}, r);
   for (uint32_t p = 0; p < shape_.nfixed; p++) {
+    if (!direct(p)) continue;
     const VarHome& h = homes_[p];
-    if (!h.in_reg) continue;
+    const ArgLoc& l = layout.locs[p];
+    Type t = shape_.args[p].type;
+    if (h.is_xmm) {
+      a_.sse(0, 0x28, h.xmm, static_cast<Xmm>(l.reg));  // movaps
+    } else if (is_int_type(t) && width_of(t) != Width::W64) {
+      a_.extend(h.gpr, kIntArgRegs[l.reg], width_of(t), is_signed_type(t));
+    } else {
+      a_.mov(h.gpr, kIntArgRegs[l.reg]);
+    }
+  }
+  for (uint32_t p = 0; p < shape_.nfixed; p++) {
+    const VarHome& h = homes_[p];
+    if (!h.in_reg || direct(p)) continue;
     if (h.is_xmm)
       shape_.args[p].type == Type::D ? a_.movsd(h.xmm, slot(p)) : a_.movss(h.xmm, slot(p));
     else
