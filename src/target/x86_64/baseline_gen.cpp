@@ -124,6 +124,12 @@ class Generator {
   void restore_saved();  // callee-saved registers this function used, before leaving
   bool fast_int_binary(Op op, const Operand* ops);
   bool fast_int_branch(Op op, const Operand* ops);
+  static constexpr Xmm kNoXmm = static_cast<Xmm>(0xFF);
+  Xmm xmm_of(const Operand& o) const {  // the register holding a float/double variable, or kNoXmm
+    if (o.kind != OperandKind::Var) return kNoXmm;
+    const VarHome& h = homes_[o.a];
+    return h.in_reg && h.is_xmm ? h.xmm : kNoXmm;
+  }
   Reg reg_of(const Operand& o) const {  // the register holding an integer variable, or kNoReg
     if (o.kind != OperandKind::Var) return kNoReg;
     const VarHome& h = homes_[o.a];
@@ -481,9 +487,12 @@ void Generator::fp_compare(Op op, const Operand* ops, Label* target) {
   bool dbl = op_info(op).roles[1] == OperandRole::InDouble;
   FCmp c = fcmp_of(op);
   bool swap = c == FCmp::Lt || c == FCmp::Le;
-  Xmm x = X0(), y = X1();
-  fp_in(ops[1], swap ? y : x, dbl);
-  fp_in(ops[2], swap ? x : y, dbl);
+  // x is compared with y: operands in registers are used where they are.
+  const Operand& first = swap ? ops[2] : ops[1];
+  const Operand& second = swap ? ops[1] : ops[2];
+  Xmm x = xmm_of(first), y = xmm_of(second);
+  if (x == kNoXmm) fp_in(first, x = X0(), dbl);
+  if (y == kNoXmm) fp_in(second, y = X1(), dbl);
   a_.sse(dbl ? 0x66 : 0, 0x2E, x, y);  // ucomisd / ucomiss
   if (target)
     flags_to_result(a_, c, target, kNoReg, kNoReg);
@@ -982,6 +991,11 @@ bool Generator::insn(InsnId id) {
       return true;
     }
     case Op::FMov: case Op::DMov: {
+      Xmm d = xmm_of(ops[0]), src = xmm_of(ops[1]);
+      if (d != kNoXmm || src != kNoXmm) {
+        d != kNoXmm ? fp_in(ops[1], d, op == Op::DMov) : fp_out(ops[0], src, op == Op::DMov);
+        return true;
+      }
       Xmm x = X0();
       fp_in(ops[1], x, op == Op::DMov);
       fp_out(ops[0], x, op == Op::DMov);
@@ -989,7 +1003,7 @@ bool Generator::insn(InsnId id) {
     }
     case Op::LDMov: ld_in(ops[1]); ld_out(ops[0]); return true;
     case Op::Ext8: case Op::Ext16: case Op::Ext32: case Op::UExt8: case Op::UExt16: case Op::UExt32: {
-      Reg t = T0();
+      Reg t = reg_of(ops[0]) != kNoReg ? reg_of(ops[0]) : T0();  // in place when it can
       int_in(ops[1], t);
       Width w = (op == Op::Ext8 || op == Op::UExt8) ? Width::W8 : (op == Op::Ext16 || op == Op::UExt16) ? Width::W16 : Width::W32;
       a_.extend(t, t, w, op == Op::Ext8 || op == Op::Ext16 || op == Op::Ext32);
@@ -1094,7 +1108,7 @@ bool Generator::insn(InsnId id) {
       return true;
     }
     case Op::Neg: case Op::NegS: {
-      Reg t = T0();
+      Reg t = reg_of(ops[0]) != kNoReg ? reg_of(ops[0]) : T0();
       int_in(ops[1], t);
       a_.unary(Unary::Neg, t, op == Op::Neg);
       if (op == Op::NegS) a_.extend(t, t, Width::W32, true);
@@ -1122,6 +1136,20 @@ bool Generator::insn(InsnId id) {
       bool dbl = op == Op::DAdd || op == Op::DSub || op == Op::DMul || op == Op::DDiv;
       uint8_t code = (op == Op::FAdd || op == Op::DAdd) ? 0x58 : (op == Op::FSub || op == Op::DSub) ? 0x5C
                      : (op == Op::FMul || op == Op::DMul) ? 0x59 : 0x5E;
+      Xmm d = xmm_of(ops[0]);
+      if (d != kNoXmm) {  // two-address form in the destination: d = a; d op= b
+        const Operand *a = &ops[1], *b = &ops[2];
+        bool commutative = code == 0x58 || code == 0x59;
+        if (xmm_of(*b) == d && commutative) std::swap(a, b);
+        Xmm rb = xmm_of(*b);
+        if (rb == kNoXmm || rb == d) {  // b in memory, a constant, or d itself
+          rb = X1();
+          fp_in(*b, rb, dbl);
+        }
+        fp_in(*a, d, dbl);
+        a_.sse(dbl ? 0xF2 : 0xF3, code, d, rb);
+        return true;
+      }
       Xmm x = X0(), y = X1();
       fp_in(ops[1], x, dbl);
       fp_in(ops[2], y, dbl);
