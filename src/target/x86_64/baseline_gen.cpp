@@ -91,8 +91,13 @@ class Generator {
   }
   // Temporaries of the current instruction, by role (see machinize.h).
   void begin_insn(uint32_t index, const Insn& in);
-  Reg gpr_temp(int role_index, Reg preferred);
-  Xmm xmm_temp(int role_index, Xmm preferred);
+  uint8_t take_temp(uint8_t role, uint8_t preferred, uint16_t* free, uint8_t* bound);
+  Reg gpr_temp(int i, Reg preferred) {
+    return static_cast<Reg>(take_temp(static_cast<uint8_t>(kT0 << i), preferred, &free_gpr_, &role_gpr_[i]));
+  }
+  Xmm xmm_temp(int i, Xmm preferred) {
+    return static_cast<Xmm>(take_temp(static_cast<uint8_t>(kX0 << i), preferred, &free_xmm_, &role_xmm_[i]));
+  }
   Reg T0() { return gpr_temp(0, RAX); }  // values
   Reg T1() { return gpr_temp(1, RCX); }
   Reg A0() { return gpr_temp(2, R10); }  // address parts, constants
@@ -173,8 +178,8 @@ class Generator {
   InsnRegs cur_;
   uint16_t free_gpr_ = 0, free_xmm_ = 0;
   uint8_t used_roles_ = 0;
-  Reg role_gpr_[4];
-  Xmm role_xmm_[2];
+  uint8_t role_gpr_[4];  // the register bound to each role, once taken
+  uint8_t role_xmm_[2];
   bool temp_error_ = false;
 };
 
@@ -191,44 +196,25 @@ void Generator::begin_insn(uint32_t index, const Insn& in) {
     if (held_[1][r]) free_xmm_ &= static_cast<uint16_t>(~(1u << r));
   }
   used_roles_ = 0;
-  std::fill(std::begin(role_gpr_), std::end(role_gpr_), kNoReg);
-  std::fill(std::begin(role_xmm_), std::end(role_xmm_), XMM0);
+
 }
 
 // The preferred register when free, else the first free one. Calls name their registers
 // (every caller-saved one is theirs), so there the preferred register is the temporary.
-Reg Generator::gpr_temp(int role_index, Reg preferred) {
-  uint8_t role = static_cast<uint8_t>(kT0 << role_index);
-  if (used_roles_ & role) return role_gpr_[role_index];
+uint8_t Generator::take_temp(uint8_t role, uint8_t preferred, uint16_t* free, uint8_t* bound) {
+  if (used_roles_ & role) return *bound;
   used_roles_ |= role;
   if (!(cur_.roles & role) && !cur_.calls) temp_error_ = true;
-  Reg r = preferred;
-  if (!cur_.calls && !(free_gpr_ & (1u << preferred))) {
-    if (!free_gpr_) {
+  uint8_t r = preferred;
+  if (!cur_.calls && !(*free & (1u << preferred))) {
+    if (!*free) {
       temp_error_ = true;
-      return role_gpr_[role_index] = preferred;
+      return *bound = preferred;
     }
-    r = static_cast<Reg>(__builtin_ctz(free_gpr_));
+    r = static_cast<uint8_t>(__builtin_ctz(*free));
   }
-  free_gpr_ &= static_cast<uint16_t>(~(1u << r));
-  return role_gpr_[role_index] = r;
-}
-
-Xmm Generator::xmm_temp(int role_index, Xmm preferred) {
-  uint8_t role = static_cast<uint8_t>(kX0 << role_index);
-  if (used_roles_ & role) return role_xmm_[role_index];
-  used_roles_ |= role;
-  if (!(cur_.roles & role) && !cur_.calls) temp_error_ = true;
-  Xmm x = preferred;
-  if (!cur_.calls && !(free_xmm_ & (1u << preferred))) {
-    if (!free_xmm_) {
-      temp_error_ = true;
-      return role_xmm_[role_index] = preferred;
-    }
-    x = static_cast<Xmm>(__builtin_ctz(free_xmm_));
-  }
-  free_xmm_ &= static_cast<uint16_t>(~(1u << x));
-  return role_xmm_[role_index] = x;
+  *free &= static_cast<uint16_t>(~(1u << r));
+  return *bound = r;
 }
 
 Mem Generator::address(const Operand& o, bool block_arg) {
