@@ -5,6 +5,7 @@ namespace kite {
 
 Cfg build_cfg(const Func& f) {
   Cfg g;
+  g.insns.reserve(f.num_insns());
   for (InsnId id = f.first(); id != kNone; id = f.insn(id).next) g.insns.push_back(id);
   uint32_t n = static_cast<uint32_t>(g.insns.size());
   std::vector<uint8_t> starts(n + 1, 0);
@@ -20,8 +21,12 @@ Cfg build_cfg(const Func& f) {
     if (in.op == Op::JmpI || in.op == Op::JCall) g.has_indirect_jump = true;
   }
   g.block_of.assign(n, 0);
+  uint32_t nblocks = 0;
+  for (uint32_t i = 0; i < n; i++) nblocks += starts[i];
+  g.blocks.reserve(nblocks);
+  g.succ_list.reserve(2 * nblocks);
   for (uint32_t i = 0; i < n; i++) {
-    if (starts[i]) g.blocks.push_back(Block{i, i, {}, {}});
+    if (starts[i]) g.blocks.push_back(Block{i, i, 0, 0});
     g.block_of[i] = static_cast<uint32_t>(g.blocks.size() - 1);
     g.blocks.back().end = i + 1;
   }
@@ -31,12 +36,14 @@ Cfg build_cfg(const Func& f) {
   };
   for (uint32_t b = 0; b < g.blocks.size(); b++) {
     Block& blk = g.blocks[b];
+    blk.succ_first = static_cast<uint32_t>(g.succ_list.size());
     const Insn& last = f.insn(g.insns[blk.end - 1]);
     auto add = [&](uint32_t s) {
       if (s == UINT32_MAX) return;
-      for (uint32_t x : blk.succs)
-        if (x == s) return;
-      blk.succs.push_back(s);
+      for (uint32_t k = blk.succ_first; k < g.succ_list.size(); k++)
+        if (g.succ_list[k] == s) return;
+      g.succ_list.push_back(s);
+      blk.nsuccs++;
     };
     // jcall comes back through jret into labels; switch falls through when out of range.
     bool falls = !op_has(last.op, kTerminator) || last.op == Op::JCall || last.op == Op::Switch;
@@ -52,8 +59,6 @@ Cfg build_cfg(const Func& f) {
     if (last.op == Op::Jmp) falls = false;
     if (falls && b + 1 < g.blocks.size()) add(b + 1);
   }
-  for (uint32_t b = 0; b < g.blocks.size(); b++)
-    for (uint32_t s : g.blocks[b].succs) g.blocks[s].preds.push_back(b);
   return g;
 }
 

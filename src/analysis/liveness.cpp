@@ -34,7 +34,7 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
   const uint32_t n = static_cast<uint32_t>(cfg.insns.size());
   std::vector<int32_t> delta(n + 1, 0);
   for (uint32_t b = 0; b < nblocks; b++)
-    for (uint32_t s : cfg.blocks[b].succs)
+    for (uint32_t s : cfg.succs(b))
       if (cfg.blocks[s].first <= cfg.blocks[b].first && !cfg.has_indirect_jump) {
         delta[cfg.blocks[s].first]++;
         delta[cfg.blocks[b].end]--;
@@ -75,7 +75,7 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
     changed = false;
     for (uint32_t b = nblocks; b-- > 0;) {
       uint64_t* o = out.data() + size_t(b) * words;
-      for (uint32_t s : cfg.blocks[b].succs)
+      for (uint32_t s : cfg.succs(b))
         for (uint32_t w = 0; w < words; w++) o[w] |= in[size_t(s) * words + w];
       uint64_t* i = in.data() + size_t(b) * words;
       for (uint32_t w = 0; w < words; w++) {

@@ -10,14 +10,16 @@ namespace kite::x86_64 {
 namespace {
 
 constexpr uint16_t bit(unsigned r) { return static_cast<uint16_t>(1u << r); }
-// Without -mpopcnt the builtin is a libgcc call.
-constexpr uint32_t count_bits(uint32_t x) {
-  x = x - ((x >> 1) & 0x55555555u);
-  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-  return (((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
-}
 constexpr uint16_t kCallerSavedGpr = bit(RAX) | bit(RCX) | bit(RDX) | bit(RSI) | bit(RDI) | bit(R8) | bit(R9) |
                                      bit(R10) | bit(R11);
+
+// Bits set in a 16-bit mask (without -mpopcnt the builtin is a libgcc call).
+uint32_t count_bits(uint32_t x) {
+  static constexpr uint8_t kNibble[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+  uint32_t n = 0;
+  for (; x; x >>= 4) n += kNibble[x & 15];
+  return n;
+}
 
 // Temporaries the operands themselves need: address parts of memory operands (base, index,
 // a displacement beyond 32 bits, or an absolute address) and constants that go through a
