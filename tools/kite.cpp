@@ -24,6 +24,7 @@ const char kUsage[] =
     "                  compile every function (or NAME) and print its machine code\n"
     "\n"
     "compiler options (run, asm): --verify-each, --dump-after=PASS (or all), --time-passes\n"
+    "  (--dump-after also takes the code generator's stages: machinize, linear-scan)\n"
     "  run FILE... [--entry NAME] [--lazy | --jit | --interp] [-O0 | -O1] [-- ARGS...]\n"
     "                  load, link and run main (or NAME); with two parameters it gets\n"
     "                  argc/argv (the first file name, then ARGS); exits with its result.\n"

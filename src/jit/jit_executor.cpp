@@ -93,6 +93,8 @@ class JitExecutor final : public Executor, public CompileEnv {
   void* string_address(std::string_view bytes) override { return lk_->copy_string(bytes); }
   bool want_listing() override { return opts_.keep_listing; }
   bool want_timings() override { return opts_.time_passes; }
+  bool want_dump(const char* stage) override { return opts_.dump_after == stage || opts_.dump_after == "all"; }
+  void add_dump(const std::string& text) override { dumps_ += text; }
   void add_timing(const char* stage, uint64_t nanoseconds) override {
     for (PassTiming& t : stage_timings_)
       if (t.name == stage || strcmp(t.name, stage) == 0) {

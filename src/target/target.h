@@ -54,6 +54,9 @@ class CompileEnv {
   // Whether to time the generator's stages, and where their times go (--time-passes).
   virtual bool want_timings() { return false; }
   virtual void add_timing(const char* /*stage*/, uint64_t /*nanoseconds*/) {}
+  // Whether to dump what a stage decided (--dump-after=STAGE or all), and where it goes.
+  virtual bool want_dump(const char* /*stage*/) { return false; }
+  virtual void add_dump(const std::string& /*text*/) {}
 };
 
 struct CompiledFunc {

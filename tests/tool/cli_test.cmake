@@ -52,5 +52,11 @@ run(1 ${KITE} asm --func nothere ${SRC}/filetests/compile/calls.mir)
 run(0 ${KITE} asm --dump-after=simplify-cfg --verify-each --time-passes ${SRC}/filetests/opt/simplify_cfg.mir)
 expect_match("${ERR}" "# after simplify-cfg:\nf:\tfunc\ti64, i64:n\nyes:\nnext:\n")
 expect_match("${ERR}" "pass simplify-cfg +2 runs +2 changed")
-# ... and the code generator's stages at -O1.
 expect_match("${ERR}" "codegen machinize +[0-9]+ runs +[0-9.]+ ms\ncodegen linear-scan +[0-9]+ runs")
+# ... and the code generator's stages at -O1: what machinize and linear scan decided, and
+# their times.
+run(0 ${KITE} asm --dump-after=machinize ${SRC}/filetests/compile/calls.mir)
+expect_match("${ERR}" "# after machinize: sum8 \\(reserve: 2 integer, 0 xmm\\)\n  0 add: temps t0 t1\n  1 ret: fixed rax\n")
+expect_match("${ERR}" "# after machinize: caller [^\n]*\n  0 call: calls\n")
+run(0 ${KITE} asm --dump-after=linear-scan ${SRC}/filetests/compile/regalloc.mir)
+expect_match("${ERR}" "# after linear-scan: sum\n  i: rsi\n  s: rdi\n")

@@ -66,6 +66,8 @@ const char* width_ptr(Width w) {
 
 }  // namespace
 
+const char* gpr_name(Reg r) { return kR64[r]; }
+
 void Assembler::list(size_t at, std::string text) { lines_.push_back(Line{at, std::move(text), false, -1, {}, false}); }
 
 // Labels are often locals of the generator, gone before the listing is finished: the line

@@ -17,6 +17,8 @@ enum Cond : uint8_t { O, NO, B, AE, E, NE, BE, A, S, NS, P, NP, L, GE, LE, G };
 
 // SysV argument registers, in order.
 constexpr Reg kIntArgRegs[6] = {RDI, RSI, RDX, RCX, R8, R9};
+
+const char* gpr_name(Reg r);  // "rax" ... "r15"
 constexpr int kNumIntArgRegs = 6;
 constexpr int kNumSseArgRegs = 8;
 

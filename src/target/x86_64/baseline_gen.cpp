@@ -610,6 +610,11 @@ void Generator::allocate_registers() {
   const uint16_t pools[2] = {pool_gpr_, pool_xmm_};
   MachineConstraints mc = machinize(f_, cfg, pools);
   clock.lap("machinize");
+  if (env_.want_dump("machinize")) {
+    std::string text;
+    describe(f_, cfg, mc, text);
+    env_.add_dump(text);
+  }
   regs[0].reserve = mc.reserve[0];
   regs[1].reserve = mc.reserve[1];
   Allocation alloc = linear_scan(lv, classes, regs, mc.clobbers);
@@ -636,6 +641,16 @@ void Generator::allocate_registers() {
         saved_.emplace_back(h.gpr, 0);
       }
     }
+  }
+  if (env_.want_dump("linear-scan")) {
+    std::string text = "# after linear-scan: " + std::string(ctx_.name(f_.name())) + "\n";
+    for (VarId v = 0; v < f_.num_vars(); v++) {
+      if (classes[v] < 0 || lv.intervals[v].empty()) continue;
+      const VarHome& h = homes_[v];
+      text += "  " + std::string(ctx_.name(f_.var(v).name)) + ": " +
+              (!h.in_reg ? std::string("spilled") : h.is_xmm ? "xmm" + std::to_string(h.xmm) : gpr_name(h.gpr)) + "\n";
+    }
+    env_.add_dump(text);
   }
   auto by_insn = [](const Span& x, const Span& y) { return x.insn < y.insn; };
   std::sort(starts_.begin(), starts_.end(), by_insn);

@@ -2,6 +2,8 @@
 // generator checks every temporary it takes against the roles declared here.
 #include "machinize.h"
 
+#include <string>
+
 #include "assembler.h"
 #include "kite/verify.h"
 
@@ -128,6 +130,36 @@ InsnRegs insn_regs(const Func& f, const Insn& in) {
     default:
       if (is_int_binary(op)) r.roles |= kT0 | kT1;  // integer arithmetic, comparisons, branches
       return r;
+  }
+}
+
+void describe(const Func& f, const Cfg& cfg, const MachineConstraints& mc, std::string& out) {
+  out += "# after machinize: " + std::string(f.context().name(f.name())) + " (reserve: " +
+         std::to_string(mc.reserve[0]) + " integer, " + std::to_string(mc.reserve[1]) + " xmm)\n";
+  static const char* const kRoleNames[] = {"t0", "t1", "a0", "a1", "x0", "x1"};
+  for (uint32_t i = 0; i < mc.insns.size(); i++) {
+    const InsnRegs& r = mc.insns[i];
+    if (!r.calls && !r.fixed_gpr && !r.fixed_xmm && !r.roles) continue;
+    out += "  " + std::to_string(i) + " " + std::string(op_info(f.insn(cfg.insns[i]).op).name) + ":";
+    if (r.calls) {
+      out += " calls";
+      if (r.fixed_at_write) out += " (results in fixed registers)";
+    } else {
+      if (r.fixed_gpr || r.fixed_xmm) {
+        out += " fixed";
+        for (unsigned g = 0; g < 16; g++)
+          if (r.fixed_gpr & bit(g)) out += std::string(" ") + gpr_name(static_cast<Reg>(g));
+        for (unsigned x = 0; x < 16; x++)
+          if (r.fixed_xmm & bit(x)) out += " xmm" + std::to_string(x);
+        if (r.roles) out += ";";
+      }
+      if (r.roles) {
+        out += " temps";
+        for (unsigned k = 0; k < 6; k++)
+          if (r.roles & (1u << k)) out += std::string(" ") + kRoleNames[k];
+      }
+    }
+    out += "\n";
   }
 }
 

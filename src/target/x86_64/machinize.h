@@ -44,4 +44,8 @@ struct MachineConstraints {
 // the allocator may use.
 MachineConstraints machinize(const Func& f, const Cfg& cfg, const uint16_t caller_saved[2]);
 
+// The constraints as text (--dump-after=machinize): the reserve, then one line per
+// instruction that has any: "  INDEX OPCODE: fixed REGS; temps ROLES; calls".
+void describe(const Func& f, const Cfg& cfg, const MachineConstraints& mc, std::string& out);
+
 }  // namespace kite::x86_64
