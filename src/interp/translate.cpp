@@ -595,7 +595,7 @@ bool Translator::run(Diagnostics& diags) {
   code_.frame_template.assign(const_base + consts_.size(), 0);
   code_.temps_begin = static_cast<uint32_t>(temp_base_);
   code_.temps_end = const_base;
-  memcpy(code_.frame_template.data() + const_base, consts_.data(), consts_.size());
+  if (!consts_.empty()) memcpy(code_.frame_template.data() + const_base, consts_.data(), consts_.size());
   code_.frame_size = static_cast<uint32_t>((code_.frame_template.size() + 16 + 15) & ~size_t(15));
   return true;
 }
