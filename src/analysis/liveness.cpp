@@ -87,18 +87,19 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
       }
     }
   }
-  // Hulls: a variable live into or out of a block covers that whole block.
+  // Hulls: a variable live into a block is live from its start (to its last use there, already
+  // counted), one live out of a block to its end.
   for (uint32_t b = 0; b < nblocks; b++) {
     const Block& blk = cfg.blocks[b];
     for (uint32_t w = 0; w < words; w++) {
-      uint64_t live = in[size_t(b) * words + w] | out[size_t(b) * words + w];
-      while (live) {
-        uint32_t v = w * 64 + static_cast<uint32_t>(__builtin_ctzll(live));
-        live &= live - 1;
-        Interval& iv = lv.intervals[v];
+      for (uint64_t live = in[size_t(b) * words + w]; live; live &= live - 1) {
+        Interval& iv = lv.intervals[w * 64 + static_cast<uint32_t>(__builtin_ctzll(live))];
         iv.start = std::min(iv.start, 2 * blk.first);
-        iv.end = std::max(iv.end, 2 * blk.end - 1);
+        iv.end = std::max(iv.end, 2 * blk.first);
       }
+      for (uint64_t live = out[size_t(b) * words + w]; live; live &= live - 1)  // defined here or live in
+        lv.intervals[w * 64 + static_cast<uint32_t>(__builtin_ctzll(live))].end =
+            std::max(lv.intervals[w * 64 + static_cast<uint32_t>(__builtin_ctzll(live))].end, 2 * blk.end - 1);
     }
   }
   lv.words = words;

@@ -19,7 +19,7 @@ bool RegisterClobbers::any_in(int cls, uint8_t reg, uint32_t start, uint32_t end
 }
 
 Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, const RegisterClass regs[2],
-                       const RegisterClobbers& clobbers) {
+                       const RegisterClobbers& clobbers, const RegisterHints* hints) {
   const uint32_t nvars = static_cast<uint32_t>(lv.intervals.size());
   Allocation out;
   out.reg.assign(nvars, Allocation::kSpilled);
@@ -58,15 +58,23 @@ Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, c
     const uint32_t insn_start = iv.start & ~1u;
     uint32_t held = 0;
     for (uint8_t r : rc.caller_saved) held += holder[c][r] != kNone && end_of(holder[c][r]) >= insn_start;
-    int pick = -1;
-    for (uint32_t k = 0; k < ncand && pick < 0; k++) {
-      uint8_t r = cand[k];
-      VarId h = holder[c][r];
-      if (h != kNone && end_of(h) >= iv.start) continue;  // occupied
+    auto usable = [&](uint32_t k) {
+      VarId h = holder[c][cand[k]];
+      if (h != kNone && end_of(h) >= iv.start) return false;  // occupied
       bool counted = h != kNone && end_of(h) >= insn_start;
-      if (k < ncaller && !counted && held >= cap[c]) continue;  // would crowd out temporaries
-      pick = r;
+      return !(k < ncaller && !counted && held >= cap[c]);  // would crowd out temporaries
+    };
+    int pick = -1;
+    if (hints) {  // the wanted register, then the copy partner's
+      int wanted[2] = {hints->reg[v], -1};
+      VarId partner = hints->var[v];
+      if (partner != kNone && classes[partner] == c) wanted[1] = out.reg[partner];
+      for (int w : wanted)
+        for (uint32_t k = 0; k < ncand && pick < 0 && w >= 0; k++)
+          if (cand[k] == w && usable(k)) pick = w;
     }
+    for (uint32_t k = 0; k < ncand && pick < 0; k++)
+      if (usable(k)) pick = cand[k];
     if (pick >= 0) {
       holder[c][pick] = v;
       out.reg[v] = static_cast<int16_t>(pick);

@@ -55,6 +55,15 @@ class RegisterClobbers {
   std::vector<uint32_t> at_[2][kMaxClassRegs];
 };
 
+// Preferences that save moves, by VarId: a register the value is wanted in (a call's result
+// register, the return register), and a variable whose register it should share when that
+// one ends where this one starts (the source of a copy, the first operand of a two-address
+// instruction). Taken only when free and allowed.
+struct RegisterHints {
+  std::vector<int16_t> reg;  // -1: none
+  std::vector<VarId> var;    // kNone: none
+};
+
 struct Allocation {
   static constexpr int16_t kSpilled = -1;
   std::vector<int16_t> reg;  // by VarId: a target register number, or kSpilled
@@ -62,6 +71,6 @@ struct Allocation {
 
 // classes[v]: 0 = integer, 1 = floating point, -1 = never in a register (stays in memory).
 Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, const RegisterClass regs[2],
-                       const RegisterClobbers& clobbers);
+                       const RegisterClobbers& clobbers, const RegisterHints* hints = nullptr);
 
 }  // namespace kite

@@ -89,6 +89,7 @@ bool overlap(const Interval& a, const Interval& b) { return a.start <= b.end && 
 struct AllocSetup {
   RegisterClass regs[2];
   RegisterClobbers clobbers;
+  const RegisterHints* hints = nullptr;
 };
 
 // Checks an allocation against its constraints: no two overlapping intervals of a class share
@@ -96,7 +97,7 @@ struct AllocSetup {
 // variables hold more caller-saved registers than the reserve allows.
 void check_invariants(const Func& f, const Liveness& lv, const std::vector<int8_t>& classes, const AllocSetup& s,
                       int* allocated, int* spilled) {
-  Allocation a = linear_scan(lv, classes, s.regs, s.clobbers);
+  Allocation a = linear_scan(lv, classes, s.regs, s.clobbers, s.hints);
   for (VarId v = 0; v < f.num_vars(); v++) {
     if (a.reg[v] == Allocation::kSpilled) {
       *spilled += classes[v] >= 0;
@@ -159,6 +160,7 @@ TEST(LinearScan, InvariantsOverEveryRunFiletestFunction) {
         x86.regs[0].reserve = mc.reserve[0];
         x86.regs[1].reserve = mc.reserve[1];
         x86.clobbers = std::move(mc.clobbers);
+        x86.hints = &mc.hints;
         check_invariants(f, lv, classes, x86, &allocated, &spilled);
         // A tiny register file that forces spilling: calls clobber the caller-saved ones.
         AllocSetup tiny;
@@ -209,5 +211,53 @@ endmodule
   EXPECT_TRUE(mc.clobbers.any_in(0, 6, 4, 4));    // the call clobbers rsi
   EXPECT_FALSE(mc.clobbers.any_in(0, 3, 0, 100)); // and never rbx
   EXPECT_EQ(mc.reserve[0], 3u);  // the division: rax, rdx and a divisor temporary
+  EXPECT_EQ(mc.hints.reg[4], 0);        // r, the call's result and returned: rax
+  EXPECT_EQ(mc.hints.var[2], kNone);    // q = a / b: no two-address form, no partner
+  EXPECT_EQ(mc.hints.var[4], kNone);    // r = r + s names no other partner
+  EXPECT_FALSE(mc.clobbers.any_in(0, 0, 8, 8));  // ret reads r in place
 }
+
+TEST(LinearScan, HintsSaveMoves) {
+  Context ctx;
+  Module* m = kite::testing::read_module(ctx, R"(m: module
+p: proto i64
+f: func i64
+  local i64:r
+  call p, g, r
+  ret r
+  endfunc
+h: func i64, i64:y, i64:a
+  local i64:b, i64:c
+  add b, a, y
+  mul c, b, 3
+  ret c
+  endfunc
+g: func i64
+  ret 1
+  endfunc
+endmodule
+)");
+  ASSERT_NE(m, nullptr);
+  auto allocate = [&](const char* name, bool hinted) {
+    const Func& fn = *ctx.item(m->find(ctx.intern(name))).func;
+    Cfg g = build_cfg(fn);
+    Liveness lv = compute_liveness(fn, g);
+    std::vector<int8_t> classes(fn.num_vars(), 0);
+    const uint16_t pools[2] = {0x0FC7, 0xFFFF};
+    x86_64::MachineConstraints mc = x86_64::machinize(fn, g, pools);
+    RegisterClass regs[2];
+    regs[0] = {{6, 7, 8, 9, 2, 10, 11, 1, 0}, {3, 12, 13, 14, 15}, mc.reserve[0]};
+    return linear_scan(lv, classes, regs, mc.clobbers, hinted ? &mc.hints : nullptr);
+  };
+  // r comes back from the call in rax and is returned from there: no moves.
+  EXPECT_EQ(allocate("f", true).reg[0], 0);
+  EXPECT_NE(allocate("f", false).reg[0], 0);
+  // b = a + y takes a's register (both end there), not the first free one (y's).
+  Allocation hinted = allocate("h", true), plain = allocate("h", false);
+  EXPECT_EQ(hinted.reg[2], hinted.reg[1]);
+  EXPECT_EQ(plain.reg[2], plain.reg[0]);
+  EXPECT_NE(plain.reg[2], plain.reg[1]);
+  EXPECT_EQ(hinted.reg[3], 0);  // c, returned: rax
+}
+
 }  // namespace

@@ -78,6 +78,7 @@ class Generator {
  private:
   struct VarHome {
     int32_t off;  // [rbp + off] when in memory
+    bool unused;  // a parameter never read or written (-O1): not even stored
     bool global;  // a `global` hard-register variable
     bool in_reg;  // lives in gpr/xmm (globals, and variables promoted at -O1)
     bool is_xmm;
@@ -617,7 +618,9 @@ void Generator::allocate_registers() {
   }
   regs[0].reserve = mc.reserve[0];
   regs[1].reserve = mc.reserve[1];
-  Allocation alloc = linear_scan(lv, classes, regs, mc.clobbers);
+  Allocation alloc = linear_scan(lv, classes, regs, mc.clobbers, &mc.hints);
+  for (VarId p = 0; p < f_.sig().nparams && p < f_.num_vars(); p++)
+    homes_[p].unused = lv.intervals[p].empty() && !lv.address_taken[p] && !homes_[p].global;
   clock.lap("linear-scan");
   insn_regs_ = std::move(mc.insns);
   bool saved[16] = {};
@@ -886,8 +889,9 @@ void Generator::prologue() {
   }
   ArgLayout layout = classify_args(shape_.args, shape_.nfixed);
   // A parameter that arrives in a register and lives in one no argument arrives in is moved
-  // there directly, after the others are stored (so no source is overwritten); the rest go
-  // through their frame slots.
+  // there directly, after the others are stored (so no source is overwritten); one that
+  // arrives on the stack and lives in a register is loaded straight into it; the rest go
+  // through their frame slots. Unused parameters (-O1) are not stored at all.
   auto direct = [&](uint32_t p) {
     if (p >= f_.num_vars()) return false;
     const ArgLoc& l = layout.locs[p];
@@ -895,6 +899,8 @@ void Generator::prologue() {
     if (!h.in_reg || h.global) return false;
     if (l.kind == ArgLocKind::IntReg)
       return !h.is_xmm && std::find(std::begin(kIntArgRegs), std::end(kIntArgRegs), h.gpr) == std::end(kIntArgRegs);
+    if (l.kind == ArgLocKind::Stack)  // loaded from the caller's frame (scalars)
+      return !is_blk_type(shape_.args[p].type) && shape_.args[p].type != Type::LD;
     return l.kind == ArgLocKind::SseReg && h.is_xmm && h.xmm >= kNumSseArgRegs;
   };
   for (uint32_t p = 0; p < shape_.nfixed; p++) {
@@ -902,7 +908,7 @@ void Generator::prologue() {
     Type t = shape_.args[p].type;
     Mem home = slot(p);
     bool block = is_blk_type(t) && t != Type::RBlk;
-    if (direct(p)) continue;
+    if (direct(p) || (p < f_.num_vars() && homes_[p].unused)) continue;
     switch (l.kind) {
       case ArgLocKind::IntReg: a_.mov(home, kIntArgRegs[l.reg]); break;
       case ArgLocKind::SseReg:
@@ -951,7 +957,13 @@ void Generator::prologue() {
     const VarHome& h = homes_[p];
     const ArgLoc& l = layout.locs[p];
     Type t = shape_.args[p].type;
-    if (h.is_xmm) {
+    if (l.kind == ArgLocKind::Stack) {
+      Mem in{RBP, 16 + static_cast<int32_t>(l.offset)};
+      if (h.is_xmm)
+        t == Type::D ? a_.movsd(h.xmm, in) : a_.movss(h.xmm, in);
+      else
+        a_.load_ext(h.gpr, in, width_of(t), is_signed_type(t));
+    } else if (h.is_xmm) {
       a_.sse(0, 0x28, h.xmm, static_cast<Xmm>(l.reg));  // movaps
     } else if (is_int_type(t) && width_of(t) != Width::W64) {
       a_.extend(h.gpr, kIntArgRegs[l.reg], width_of(t), is_signed_type(t));
@@ -1305,7 +1317,7 @@ bool Generator::run(std::string* why, std::string* listing) {
   for (VarId v = 0; v < f_.num_vars(); v++) {
     const Var& var = f_.var(v);
     VarHome& h = homes_[v];
-    h = VarHome{0, false, false, false, RAX, XMM0};
+    h = VarHome{0, false, false, false, false, RAX, XMM0};
     if (var.is_global) {
       if (!global_reg(ctx_.name(var.hard_reg), &h.gpr, &h.xmm, &h.is_xmm))
         return fail("a global variable in a register this generator uses");

@@ -48,6 +48,43 @@ bool is_int_binary(Op op) {
   return info.nfixed == 3 && info.roles[0] == OperandRole::OutInt && info.roles[1] == OperandRole::InInt;
 }
 
+// Where a value is wanted: see RegisterHints. The first hint found for a variable stands.
+void find_hints(const Func& f, const Cfg& cfg, RegisterHints& hints) {
+  hints.reg.assign(f.num_vars(), -1);
+  hints.var.assign(f.num_vars(), kNone);
+  auto var_of = [](const Operand& o) { return o.kind == OperandKind::Var ? o.a : kNone; };
+  auto want_reg = [&](VarId v, bool fp) {
+    if (v != kNone && hints.reg[v] < 0) hints.reg[v] = static_cast<int16_t>(fp ? unsigned(XMM0) : unsigned(RAX));
+  };
+  for (InsnId id : cfg.insns) {
+    const Insn& in = f.insn(id);
+    const Operand* ops = in.ops();
+    switch (in.op) {
+      case Op::Mov: case Op::FMov: case Op::DMov: case Op::Ext8: case Op::Ext16: case Op::Ext32: case Op::UExt8:
+      case Op::UExt16: case Op::UExt32: case Op::Neg: case Op::NegS: case Op::Add: case Op::Sub: case Op::And:
+      case Op::Or: case Op::Xor: case Op::Mul: case Op::FAdd: case Op::DAdd: case Op::FSub: case Op::DSub:
+      case Op::FMul: case Op::DMul: case Op::FDiv: case Op::DDiv: {
+        VarId d = var_of(ops[0]), s = var_of(ops[1]);
+        if (d != kNone && s != d && hints.var[d] == kNone) hints.var[d] = s;
+        break;
+      }
+      case Op::Call: case Op::Inline: {
+        ItemId proto = definition_of(f.context(), ops[0].a);
+        if (proto == kNone) break;
+        const Signature& sig = *f.context().item(proto).proto;
+        Type t = sig.nresults == 1 ? sig.results[0] : Type::LD;
+        if (t != Type::LD) want_reg(var_of(ops[2]), t == Type::F || t == Type::D);
+        break;
+      }
+      case Op::Ret:
+        if (f.sig().nresults == 1 && in.nops >= 1 && f.sig().results[0] != Type::LD)
+          want_reg(var_of(ops[0]), f.sig().results[0] == Type::F || f.sig().results[0] == Type::D);
+        break;
+      default: break;
+    }
+  }
+}
+
 }  // namespace
 
 InsnRegs insn_regs(const Func& f, const Insn& in) {
@@ -81,6 +118,7 @@ InsnRegs insn_regs(const Func& f, const Insn& in) {
         else if (t != Type::LD)
           r.fixed_gpr |= bit(ints++ ? RDX : RAX);
       }
+      r.fixed_in_place = ints + sses <= 1;  // several would need a parallel move
       return r;
     }
     case Op::Div: case Op::DivS: case Op::Mod: case Op::ModS: case Op::UDiv: case Op::UDivS: case Op::UMod:
@@ -183,10 +221,12 @@ MachineConstraints machinize(const Func& f, const Cfg& cfg, const uint16_t calle
         // Reads happen at 2i, writes at 2i+1 (see Liveness). The code writes an output last,
         // when it no longer needs its fixed registers, so an output may live in one of them;
         // several call results are the exception (they come out of fixed registers).
+        if (r.fixed_in_place) continue;
         mc.clobbers.add(c, reg, 2 * i);
         if (r.fixed_at_write) mc.clobbers.add(c, reg, 2 * i + 1);
       }
   }
+  find_hints(f, cfg, mc.hints);
   return mc;
 }
 

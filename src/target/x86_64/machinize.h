@@ -30,6 +30,9 @@ struct InsnRegs {
   // The fixed registers stay in use while outputs are written (several call results), so
   // no output may live in one either.
   bool fixed_at_write = false;
+  // Only the operand bound for the fixed register is read there (a single returned value),
+  // so it may already live in it: the fixed register is not clobbered for the allocator.
+  bool fixed_in_place = false;
 };
 
 InsnRegs insn_regs(const Func& f, const Insn& in);
@@ -37,6 +40,8 @@ InsnRegs insn_regs(const Func& f, const Insn& in);
 struct MachineConstraints {
   std::vector<InsnRegs> insns;  // by instruction index in CFG order
   RegisterClobbers clobbers;
+  RegisterHints hints;  // call results and returned values in rax/xmm0; copies and
+                        // two-address destinations with their source
   uint32_t reserve[2] = {0, 0};  // most temporaries plus fixed registers any non-call needs
 };
 
