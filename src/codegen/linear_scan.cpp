@@ -6,16 +6,16 @@
 
 namespace kite {
 
-void RegisterClobbers::add(int cls, uint8_t reg, uint32_t pos) {
+void RegisterClobbers::add_half(int cls, uint8_t reg, uint32_t half) {
   std::vector<uint32_t>& v = at_[cls][reg];
-  assert(v.empty() || v.back() <= pos);
-  if (v.empty() || v.back() != pos) v.push_back(pos);
+  assert(v.empty() || v.back() <= half);
+  if (v.empty() || v.back() != half) v.push_back(half);
 }
 
 bool RegisterClobbers::any_in(int cls, uint8_t reg, uint32_t start, uint32_t end) const {
   const std::vector<uint32_t>& v = at_[cls][reg];
-  auto it = std::lower_bound(v.begin(), v.end(), start);
-  return it != v.end() && *it <= end;
+  auto it = std::lower_bound(v.begin(), v.end(), 2 * start);
+  return it != v.end() && *it <= 2 * end;
 }
 
 Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, const RegisterClass regs[2],

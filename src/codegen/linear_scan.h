@@ -47,12 +47,17 @@ struct RegisterClass {
 // Positions (see Liveness) at which a register holds no variable, per class and register.
 class RegisterClobbers {
  public:
-  void add(int cls, uint8_t reg, uint32_t pos);  // positions of one register arrive in order
+  // Clobbered at pos (positions of one register arrive in order).
+  void add(int cls, uint8_t reg, uint32_t pos) { add_half(cls, reg, 2 * pos); }
+  // Clobbered between pos and pos + 1: a call that reads its arguments at pos and writes its
+  // result at pos + 1 clobbers only values that live across it.
+  void add_between(int cls, uint8_t reg, uint32_t pos) { add_half(cls, reg, 2 * pos + 1); }
   // Whether reg is clobbered anywhere in [start, end].
   bool any_in(int cls, uint8_t reg, uint32_t start, uint32_t end) const;
 
  private:
-  std::vector<uint32_t> at_[2][kMaxClassRegs];
+  void add_half(int cls, uint8_t reg, uint32_t half);
+  std::vector<uint32_t> at_[2][kMaxClassRegs];  // in half positions (2 * pos, or 2 * pos + 1)
 };
 
 // Preferences that save moves, by VarId: a register the value is wanted in (a call's result

@@ -1,6 +1,7 @@
 // Differential testing: a seeded generator writes random IR functions (integer, 32-bit,
 // float and double arithmetic, conversions, comparisons, memory of every width, forward
-// branches, a counted loop, calls to a helper) and each must give the same result under the
+// branches, a counted loop, calls to helpers with long-lived and freshly computed arguments,
+// permuted, in registers and on the stack) and each must give the same result under the
 // interpreter and the JIT at -O0 and -O1. The result is a checksum of every variable, with
 // NaNs made canonical (their payloads are not part of the semantics).
 #include <gtest/gtest.h>
@@ -42,7 +43,13 @@ std::string int_operand(Rng& r, int nvars) {
 std::string generate(Rng& r, int kI, int kD, int kF, bool calls) {
   std::string s = "m: module\nhelper_p: proto i64, i64:a, d:b\nhelper: func i64, i64:a, d:b\n  local i64:t\n"
                   "  d2i t, b\n  xor a, a, t\n  mul a, a, 31\n  ret a\n  endfunc\n";
-  s += "f: func i64, i64:i0, i64:i1, d:d0\n  local i64:buf, i64:n, i64:sum";
+  // Eight integer arguments (two on the stack) and a double: the result weighs each one.
+  s += "helper8_p: proto i64, i64:a, i64:b, i64:c, i64:d, i64:e, i64:f, i64:g, i64:h, d:x\n"
+       "helper8: func i64, i64:a, i64:b, i64:c, i64:d, i64:e, i64:f, i64:g, i64:h, d:x\n  local i64:t\n"
+       "  mul b, b, 3\n  mul c, c, 5\n  mul d, d, 7\n  mul e, e, 11\n  mul f, f, 13\n  mul g, g, 17\n"
+       "  mul h, h, 19\n  add a, a, b\n  add a, a, c\n  add a, a, d\n  add a, a, e\n  add a, a, f\n"
+       "  add a, a, g\n  add a, a, h\n  d2i t, x\n  add a, a, t\n  ret a\n  endfunc\n";
+  s += "f: func i64, i64:i0, i64:i1, d:d0\n  local i64:buf, i64:n, i64:sum, i64:t0, i64:t1, d:td";
   for (int i = 2; i < kI; i++) s += ", i64:i" + std::to_string(i);
   for (int d = 1; d < kD; d++) s += ", d:d" + std::to_string(d);
   for (int f = 0; f < kF; f++) s += ", f:f" + std::to_string(f);
@@ -113,7 +120,21 @@ std::string generate(Rng& r, int kI, int kD, int kF, bool calls) {
           snprintf(line, sizeof line, "  add i%u, i%u, 1\n", r.below(kI), r.below(kI));
           break;
         }
-        snprintf(line, sizeof line, "  call helper_p, helper, i%u, i%u, d%u\n", r.below(kI), r.below(kI), r.below(kD));
+        if (r.below(2)) {
+          snprintf(line, sizeof line, "  call helper_p, helper, i%u, i%u, d%u\n", r.below(kI), r.below(kI), r.below(kD));
+          break;
+        }
+        // Fresh values read only by the call, among long-lived ones, in random argument slots.
+        std::string a[8];
+        for (auto& x : a) {
+          uint32_t k = r.below(4);
+          x = k == 0 ? "t0" : k == 1 ? "t1" : "i" + std::to_string(r.below(kI));
+        }
+        snprintf(line, sizeof line,
+                 "  add t0, i%u, 1\n  mul t1, i%u, 3\n  dadd td, d%u, 0.5\n"
+                 "  call helper8_p, helper8, i%u, %s, %s, %s, %s, %s, %s, %s, %s, %s\n",
+                 r.below(kI), r.below(kI), r.below(kD), r.below(kI), a[0].c_str(), a[1].c_str(), a[2].c_str(),
+                 a[3].c_str(), a[4].c_str(), a[5].c_str(), a[6].c_str(), a[7].c_str(), r.below(2) ? "td" : "d0");
         break;
     }
     s += line;

@@ -208,7 +208,9 @@ endmodule
   x86_64::MachineConstraints mc = x86_64::machinize(*f, g, pools);
   EXPECT_TRUE(mc.clobbers.any_in(0, 0, 0, 0));    // rax at the division's reads
   EXPECT_FALSE(mc.clobbers.any_in(0, 0, 1, 1));   // but its result may go there
-  EXPECT_TRUE(mc.clobbers.any_in(0, 6, 4, 4));    // the call clobbers rsi
+  EXPECT_TRUE(mc.clobbers.any_in(0, 6, 4, 5));    // the call clobbers rsi for values across it,
+  EXPECT_FALSE(mc.clobbers.any_in(0, 6, 0, 4));   // not for its arguments
+  EXPECT_FALSE(mc.clobbers.any_in(0, 6, 5, 9));   // nor for its result
   EXPECT_FALSE(mc.clobbers.any_in(0, 3, 0, 100)); // and never rbx
   EXPECT_EQ(mc.reserve[0], 3u);  // the division: rax, rdx and a divisor temporary
   EXPECT_EQ(mc.hints.reg[4], 0);        // r, the call's result and returned: rax

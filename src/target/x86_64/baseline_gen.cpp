@@ -751,6 +751,62 @@ bool Generator::call(const Insn& in) {
     args.push_back(ArgShape{t, 0});
   }
   ArgLayout layout = classify_args(args, args.size());
+  // Values read here may live in caller-saved registers (the allocator keeps only values live
+  // across the call out of them). The sequence below writes its temporaries (rax, r10, r11;
+  // rsi when copying blocks, xmm0 for floating-point stack arguments) and the argument
+  // registers; a value in one of those goes to its frame slot first and is read from there,
+  // unless it is an argument already in its own argument register (not a temporary).
+  uint16_t temps_gpr = (1u << RAX) | (1u << R10) | (1u << R11), temps_xmm = 0;
+  for (uint32_t i = 0; i < nargs; i++) {
+    const ArgLoc& l = layout.locs[i];
+    Type t = args[i].type;
+    if (l.kind == ArgLocKind::Regs || (l.kind == ArgLocKind::Stack && is_blk_type(t) && t != Type::RBlk))
+      temps_gpr |= 1u << RSI;
+    if (l.kind == ArgLocKind::Stack && (t == Type::F || t == Type::D)) temps_xmm |= 1u << XMM0;
+  }
+  uint16_t written_gpr = temps_gpr, written_xmm = temps_xmm;
+  for (uint32_t i = 0; i < nargs; i++) {
+    const ArgLoc& l = layout.locs[i];
+    if (l.kind == ArgLocKind::IntReg) written_gpr |= static_cast<uint16_t>(1u << kIntArgRegs[l.reg]);
+    if (l.kind == ArgLocKind::SseReg) written_xmm |= static_cast<uint16_t>(1u << l.reg);
+    for (int k = 0; l.kind == ArgLocKind::Regs && k < l.nregs; k++)
+      l.cls[k] == EightbyteClass::Int ? written_gpr |= static_cast<uint16_t>(1u << kIntArgRegs[l.regs[k]])
+                                      : written_xmm |= static_cast<uint16_t>(1u << l.regs[k]);
+  }
+  auto in_own_arg_reg = [&](VarId v, uint8_t r, bool xmm) {
+    for (uint32_t i = 0; i < nargs; i++) {
+      const Operand& o = ops[2 + nres + i];
+      const ArgLoc& l = layout.locs[i];
+      bool own = xmm ? l.kind == ArgLocKind::SseReg && l.reg == r
+                     : l.kind == ArgLocKind::IntReg && kIntArgRegs[l.reg] == r && args[i].type != Type::RBlk;
+      if (own) return o.kind == OperandKind::Var && o.a == v;
+    }
+    return false;
+  };
+  std::vector<VarId> moved_out;
+  auto protect = [&](VarId v) {
+    VarHome& h = homes_[v];
+    if (!h.in_reg || h.global) return;
+    uint8_t r = h.is_xmm ? static_cast<uint8_t>(h.xmm) : static_cast<uint8_t>(h.gpr);
+    uint16_t written = h.is_xmm ? written_xmm : written_gpr, temps = h.is_xmm ? temps_xmm : temps_gpr;
+    if (!(written & (1u << r)) || (!(temps & (1u << r)) && in_own_arg_reg(v, r, h.is_xmm))) return;
+    if (h.is_xmm)
+      a_.movsd(slot(v), h.xmm);  // the whole low eightbyte: right for floats too
+    else
+      a_.mov(slot(v), h.gpr);
+    h.in_reg = false;
+    moved_out.push_back(v);
+  };
+  for (uint32_t k = 1; k < in.nops; k++) {
+    if (k >= 2 && k < 2 + nres) continue;  // results
+    const Operand& o = ops[k];
+    if (o.kind == OperandKind::Var) protect(o.a);
+    if (o.kind == OperandKind::Mem) {
+      const MemRef& m = f_.mem_ref(o);
+      if (m.base != kNone) protect(m.base);
+      if (m.index != kNone) protect(m.index);
+    }
+  }
   int32_t stack = static_cast<int32_t>((layout.stack_size + 15) & ~15u);
   if (stack) a_.sub_imm(RSP, stack);
   // 1. Stack arguments and block copies (they use rax and rsi).
@@ -819,6 +875,7 @@ bool Generator::call(const Insn& in) {
   else
     int_in(callee, R11);
   if (sig.vararg) a_.mov_imm32(RAX, layout.sse_regs);  // %al: SSE registers used (varargs only)
+  for (VarId v : moved_out) homes_[v].in_reg = true;
   if (in.op == Op::JCall) {
     a_.sub_imm(RSP, 8);  // stands in for a return address, keeping the callee's frame aligned
     slot ? a_.jmp(Mem{R11, 0}) : a_.jmp(R11);

@@ -74,6 +74,21 @@ void find_hints(const Func& f, const Cfg& cfg, RegisterHints& hints) {
         const Signature& sig = *f.context().item(proto).proto;
         Type t = sig.nresults == 1 ? sig.results[0] : Type::LD;
         if (t != Type::LD) want_reg(var_of(ops[2]), t == Type::F || t == Type::D);
+        // Arguments in their argument registers (up to the first block or long double, after
+        // which the layout needs the ABI's classification).
+        uint32_t ints = 0, sses = 0;
+        for (uint32_t k = 2 + sig.nresults; k < in.nops; k++) {
+          const Operand& o = ops[k];
+          if (o.kind == OperandKind::Mem && is_blk_type(o.type)) break;
+          VarId v = var_of(o);
+          Type vt = v != kNone ? f.var(v).type : Type::I64;
+          if (vt == Type::LD) break;
+          bool fp = vt == Type::F || vt == Type::D;
+          uint32_t& n = fp ? sses : ints;
+          if (v != kNone && hints.reg[v] < 0 && n < (fp ? 8u : 6u))
+            hints.reg[v] = static_cast<int16_t>(fp ? n : unsigned(kIntArgRegs[n]));
+          n++;
+        }
         break;
       }
       case Op::Ret:
@@ -104,6 +119,7 @@ InsnRegs insn_regs(const Func& f, const Insn& in) {
       nres = proto == kNone ? 2 : f.context().item(proto).proto->nresults;
     }
     r.fixed_at_write = nres > 1;
+    r.args_in_place = op_has(op, kCall);
     return r;
   }
   r.roles = operand_roles(f, in);
@@ -222,7 +238,11 @@ MachineConstraints machinize(const Func& f, const Cfg& cfg, const uint16_t calle
         // when it no longer needs its fixed registers, so an output may live in one of them;
         // several call results are the exception (they come out of fixed registers).
         if (r.fixed_in_place) continue;
-        mc.clobbers.add(c, reg, 2 * i);
+        if (r.args_in_place) {
+          mc.clobbers.add_between(c, reg, 2 * i);
+        } else {
+          mc.clobbers.add(c, reg, 2 * i);
+        }
         if (r.fixed_at_write) mc.clobbers.add(c, reg, 2 * i + 1);
       }
   }

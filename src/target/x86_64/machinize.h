@@ -33,6 +33,10 @@ struct InsnRegs {
   // Only the operand bound for the fixed register is read there (a single returned value),
   // so it may already live in it: the fixed register is not clobbered for the allocator.
   bool fixed_in_place = false;
+  // A call whose sequence reads arguments from wherever they live (moving the ones it would
+  // overwrite to their frame slots first): values read only by the call may stay in
+  // caller-saved registers; only values live across it lose them.
+  bool args_in_place = false;
 };
 
 InsnRegs insn_regs(const Func& f, const Insn& in);
