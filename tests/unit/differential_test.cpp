@@ -43,13 +43,14 @@ std::string int_operand(Rng& r, int nvars) {
 std::string generate(Rng& r, int kI, int kD, int kF, bool calls) {
   std::string s = "m: module\nhelper_p: proto i64, i64:a, d:b\nhelper: func i64, i64:a, d:b\n  local i64:t\n"
                   "  d2i t, b\n  xor a, a, t\n  mul a, a, 31\n  ret a\n  endfunc\n";
-  // Eight integer arguments (two on the stack) and a double: the result weighs each one.
-  s += "helper8_p: proto i64, i64:a, i64:b, i64:c, i64:d, i64:e, i64:f, i64:g, i64:h, d:x\n"
-       "helper8: func i64, i64:a, i64:b, i64:c, i64:d, i64:e, i64:f, i64:g, i64:h, d:x\n  local i64:t\n"
+  // Eight integer arguments (two on the stack) and three doubles: the result weighs each one.
+  s += "helper8_p: proto i64, i64:a, i64:b, i64:c, i64:d, i64:e, i64:f, i64:g, i64:h, d:x, d:y, d:z\n"
+       "helper8: func i64, i64:a, i64:b, i64:c, i64:d, i64:e, i64:f, i64:g, i64:h, d:x, d:y, d:z\n"
+       "  local i64:t\n  dmul y, y, 3.0\n  dadd x, x, y\n  dmul z, z, 7.0\n  dsub x, x, z\n"
        "  mul b, b, 3\n  mul c, c, 5\n  mul d, d, 7\n  mul e, e, 11\n  mul f, f, 13\n  mul g, g, 17\n"
        "  mul h, h, 19\n  add a, a, b\n  add a, a, c\n  add a, a, d\n  add a, a, e\n  add a, a, f\n"
        "  add a, a, g\n  add a, a, h\n  d2i t, x\n  add a, a, t\n  ret a\n  endfunc\n";
-  s += "f: func i64, i64:i0, i64:i1, d:d0\n  local i64:buf, i64:n, i64:sum, i64:t0, i64:t1, d:td";
+  s += "f: func i64, i64:i0, i64:i1, d:d0\n  local i64:buf, i64:n, i64:sum, i64:t0, i64:t1, d:td, d:te, d:tf";
   for (int i = 2; i < kI; i++) s += ", i64:i" + std::to_string(i);
   for (int d = 1; d < kD; d++) s += ", d:d" + std::to_string(d);
   for (int f = 0; f < kF; f++) s += ", f:f" + std::to_string(f);
@@ -130,11 +131,16 @@ std::string generate(Rng& r, int kI, int kD, int kF, bool calls) {
           uint32_t k = r.below(4);
           x = k == 0 ? "t0" : k == 1 ? "t1" : "i" + std::to_string(r.below(kI));
         }
+        // Doubles: fresh ones in a random order (so some call sites permute them), or old ones.
+        std::string x[3] = {"td", "te", "tf"};
+        for (int k = 2; k > 0; k--) std::swap(x[k], x[r.below(k + 1)]);
+        if (r.below(4) == 0) x[r.below(3)] = "d" + std::to_string(r.below(kD));
         snprintf(line, sizeof line,
-                 "  add t0, i%u, 1\n  mul t1, i%u, 3\n  dadd td, d%u, 0.5\n"
-                 "  call helper8_p, helper8, i%u, %s, %s, %s, %s, %s, %s, %s, %s, %s\n",
-                 r.below(kI), r.below(kI), r.below(kD), r.below(kI), a[0].c_str(), a[1].c_str(), a[2].c_str(),
-                 a[3].c_str(), a[4].c_str(), a[5].c_str(), a[6].c_str(), a[7].c_str(), r.below(2) ? "td" : "d0");
+                 "  add t0, i%u, 1\n  mul t1, i%u, 3\n  dadd td, d%u, 0.5\n  dmul te, d%u, 3.0\n  dsub tf, d%u, 1.0\n"
+                 "  call helper8_p, helper8, i%u, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s\n",
+                 r.below(kI), r.below(kI), r.below(kD), r.below(kD), r.below(kD), r.below(kI), a[0].c_str(), a[1].c_str(), a[2].c_str(),
+                 a[3].c_str(), a[4].c_str(), a[5].c_str(), a[6].c_str(), a[7].c_str(), x[0].c_str(), x[1].c_str(),
+                 x[2].c_str());
         break;
     }
     s += line;

@@ -752,10 +752,11 @@ bool Generator::call(const Insn& in) {
   }
   ArgLayout layout = classify_args(args, args.size());
   // Values read here may live in caller-saved registers (the allocator keeps only values live
-  // across the call out of them). The sequence below writes its temporaries (rax, r10, r11;
-  // rsi when copying blocks, xmm0 for floating-point stack arguments) and the argument
-  // registers; a value in one of those goes to its frame slot first and is read from there,
-  // unless it is an argument already in its own argument register (not a temporary).
+  // across the call out of them). The sequence writes its temporaries (rax, r10, r11; rsi
+  // when copying blocks, xmm0 for floating-point stack arguments) and the argument registers.
+  // An argument value in a temporary goes to its frame slot first and is read from there, as
+  // does an address part or a callee in any register the sequence writes; arguments moving
+  // between argument registers are a parallel move (step 2).
   uint16_t temps_gpr = (1u << RAX) | (1u << R10) | (1u << R11), temps_xmm = 0;
   for (uint32_t i = 0; i < nargs; i++) {
     const ArgLoc& l = layout.locs[i];
@@ -773,23 +774,13 @@ bool Generator::call(const Insn& in) {
       l.cls[k] == EightbyteClass::Int ? written_gpr |= static_cast<uint16_t>(1u << kIntArgRegs[l.regs[k]])
                                       : written_xmm |= static_cast<uint16_t>(1u << l.regs[k]);
   }
-  auto in_own_arg_reg = [&](VarId v, uint8_t r, bool xmm) {
-    for (uint32_t i = 0; i < nargs; i++) {
-      const Operand& o = ops[2 + nres + i];
-      const ArgLoc& l = layout.locs[i];
-      bool own = xmm ? l.kind == ArgLocKind::SseReg && l.reg == r
-                     : l.kind == ArgLocKind::IntReg && kIntArgRegs[l.reg] == r && args[i].type != Type::RBlk;
-      if (own) return o.kind == OperandKind::Var && o.a == v;
-    }
-    return false;
-  };
   std::vector<VarId> moved_out;
-  auto protect = [&](VarId v) {
+  auto protect = [&](VarId v, bool as_value) {
     VarHome& h = homes_[v];
     if (!h.in_reg || h.global) return;
     uint8_t r = h.is_xmm ? static_cast<uint8_t>(h.xmm) : static_cast<uint8_t>(h.gpr);
-    uint16_t written = h.is_xmm ? written_xmm : written_gpr, temps = h.is_xmm ? temps_xmm : temps_gpr;
-    if (!(written & (1u << r)) || (!(temps & (1u << r)) && in_own_arg_reg(v, r, h.is_xmm))) return;
+    uint16_t at_risk = as_value ? (h.is_xmm ? temps_xmm : temps_gpr) : (h.is_xmm ? written_xmm : written_gpr);
+    if (!(at_risk & (1u << r))) return;
     if (h.is_xmm)
       a_.movsd(slot(v), h.xmm);  // the whole low eightbyte: right for floats too
     else
@@ -797,16 +788,19 @@ bool Generator::call(const Insn& in) {
     h.in_reg = false;
     moved_out.push_back(v);
   };
+  // Address parts and the callee first: they must stay readable until the end.
   for (uint32_t k = 1; k < in.nops; k++) {
     if (k >= 2 && k < 2 + nres) continue;  // results
     const Operand& o = ops[k];
-    if (o.kind == OperandKind::Var) protect(o.a);
+    if (o.kind == OperandKind::Var && k == 1) protect(o.a, false);
     if (o.kind == OperandKind::Mem) {
       const MemRef& m = f_.mem_ref(o);
-      if (m.base != kNone) protect(m.base);
-      if (m.index != kNone) protect(m.index);
+      if (m.base != kNone) protect(m.base, false);
+      if (m.index != kNone) protect(m.index, false);
     }
   }
+  for (uint32_t k = 2 + nres; k < in.nops; k++)
+    if (ops[k].kind == OperandKind::Var) protect(ops[k].a, true);
   int32_t stack = static_cast<int32_t>((layout.stack_size + 15) & ~15u);
   if (stack) a_.sub_imm(RSP, stack);
   // 1. Stack arguments and block copies (they use rax and rsi).
@@ -844,8 +838,59 @@ bool Generator::call(const Insn& in) {
       copy_bytes(RSI, Mem{RBP, blk_at[i]}, args[i].size);
     }
   }
-  // 2. Register arguments (they only use r10/r11 as scratch).
+  // 2. Register arguments. First those whose values are in registers, as one parallel move
+  // (a cycle goes through r10, or an XMM register nobody uses here); then the rest (they
+  // only use r10/r11 as scratch and read no register step 2 writes).
+  struct RegMove {
+    uint8_t dst, src;
+    bool xmm;
+  };
+  std::vector<RegMove> moves;
+  std::vector<bool> done(nargs, false);
+  uint16_t busy_xmm = 0;
   for (uint32_t i = 0; i < nargs; i++) {
+    const Operand& o = ops[2 + nres + i];
+    const ArgLoc& l = layout.locs[i];
+    if (o.kind != OperandKind::Var || !homes_[o.a].in_reg) continue;
+    const VarHome& h = homes_[o.a];
+    if (l.kind == ArgLocKind::IntReg && !h.is_xmm && args[i].type != Type::RBlk) {
+      if (h.gpr != kIntArgRegs[l.reg]) moves.push_back(RegMove{kIntArgRegs[l.reg], h.gpr, false});
+      done[i] = true;
+    } else if (l.kind == ArgLocKind::SseReg && h.is_xmm) {
+      if (h.xmm != l.reg) moves.push_back(RegMove{l.reg, h.xmm, true});
+      busy_xmm |= static_cast<uint16_t>((1u << l.reg) | (1u << h.xmm));
+      done[i] = true;
+    }
+  }
+  while (!moves.empty()) {
+    bool progress = false;
+    for (size_t k = 0; k < moves.size(); k++) {
+      const RegMove m = moves[k];
+      bool read_later = false;  // dst still holds a value another move needs
+      for (const RegMove& other : moves) read_later |= other.xmm == m.xmm && other.src == m.dst;
+      if (read_later) continue;
+      m.xmm ? a_.sse(0, 0x28, static_cast<Xmm>(m.dst), static_cast<Xmm>(m.src))
+            : a_.mov(static_cast<Reg>(m.dst), static_cast<Reg>(m.src));
+      moves.erase(moves.begin() + static_cast<std::ptrdiff_t>(k));
+      progress = true;
+      break;
+    }
+    if (progress) continue;
+    // Every destination is still needed: a cycle. Park one source in a spare register.
+    RegMove& m = moves.front();
+    uint8_t spare = R10;
+    if (m.xmm)
+      for (spare = XMM15; busy_xmm & (1u << spare); spare--) {
+      }
+    m.xmm ? a_.sse(0, 0x28, static_cast<Xmm>(spare), static_cast<Xmm>(m.src))
+          : a_.mov(static_cast<Reg>(spare), static_cast<Reg>(m.src));
+    const uint8_t parked = m.src;
+    const bool xmm = m.xmm;
+    for (RegMove& other : moves)
+      if (other.xmm == xmm && other.src == parked) other.src = spare;
+  }
+  for (uint32_t i = 0; i < nargs; i++) {
+    if (done[i]) continue;
     const Operand& o = ops[2 + nres + i];
     const ArgLoc& l = layout.locs[i];
     Type t = args[i].type;
