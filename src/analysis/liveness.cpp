@@ -40,6 +40,9 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
         delta[cfg.blocks[b].end]--;
       }
 
+  // Every instruction's variable accesses, recorded once: (var << 1) | is_write, reads first.
+  std::vector<uint32_t> acc, acc_at(n + 1, 0);
+  acc.reserve(2 * size_t(n));
   int32_t depth = 0;
   for (uint32_t b = 0; b < nblocks; b++) {
     const Block& blk = cfg.blocks[b];
@@ -50,20 +53,22 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
       if (insn.op == Op::Addr || insn.op == Op::Addr8 || insn.op == Op::Addr16 || insn.op == Op::Addr32)
         lv.address_taken[insn.ops()[1].a] = 1;
       uint64_t w = uint64_t(1) << (3 * std::min(depth, 4));
-      // Reads first (uses before the instruction's own write), then writes.
+      acc_at[i] = static_cast<uint32_t>(acc.size());
       for_each_var_access(f, insn, [&](VarId v, bool write) {
+        acc.push_back(v << 1 | (write ? 1u : 0u));
         Interval& iv = lv.intervals[v];
         uint32_t pos = 2 * i + (write ? 1 : 0);
         iv.start = std::min(iv.start, pos);
         iv.end = std::max(iv.end, pos);
         iv.weight += w;
+        // Uses before the instruction's own write count as upward-exposed.
         if (!write && !bit(def, b, words, v)) set(use, b, words, v);
       });
-      for_each_var_access(f, insn, [&](VarId v, bool write) {
-        if (write) set(def, b, words, v);
-      });
+      for (uint32_t k = acc_at[i]; k < acc.size(); k++)
+        if (acc[k] & 1) set(def, b, words, acc[k] >> 1);
     }
   }
+  acc_at[n] = static_cast<uint32_t>(acc.size());
   // Parameters are defined on entry (unused ones need no register).
   for (uint32_t p = 0; p < f.sig().nparams && p < nvars; p++) {
     Interval& iv = lv.intervals[p];
@@ -101,6 +106,42 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
         lv.intervals[w * 64 + static_cast<uint32_t>(__builtin_ctzll(live))].end =
             std::max(lv.intervals[w * 64 + static_cast<uint32_t>(__builtin_ctzll(live))].end, 2 * blk.end - 1);
     }
+  }
+  // Exact ranges: backwards through each block, a read opens a range (ending there) unless
+  // one is open, a write closes it (starting there); ranges still open at the block's start
+  // began before it. Values live out of the block are open at its end.
+  lv.first_range.assign(nvars, kNoRange);
+  std::vector<uint32_t> open_end(nvars, kNoRange);
+  std::vector<VarId> opened;
+  auto add_range = [&](VarId v, uint32_t s, uint32_t e) {
+    lv.ranges.push_back(LiveRange{s, e, lv.first_range[v]});
+    lv.first_range[v] = static_cast<uint32_t>(lv.ranges.size() - 1);
+  };
+  auto open = [&](VarId v, uint32_t end) {
+    open_end[v] = end;
+    opened.push_back(v);
+  };
+  for (uint32_t b = 0; b < nblocks; b++) {
+    const Block& blk = cfg.blocks[b];
+    opened.clear();
+    for (uint32_t w = 0; w < words; w++)
+      for (uint64_t live = out[size_t(b) * words + w]; live; live &= live - 1)
+        open(w * 64 + static_cast<uint32_t>(__builtin_ctzll(live)), 2 * blk.end - 1);
+    for (uint32_t i = blk.end; i-- > blk.first;) {
+      for (uint32_t k = acc_at[i]; k < acc_at[i + 1]; k++) {
+        if (!(acc[k] & 1)) continue;
+        VarId v = acc[k] >> 1;
+        add_range(v, 2 * i + 1, open_end[v] == kNoRange ? 2 * i + 1 : open_end[v]);  // a dead write: one point
+        open_end[v] = kNoRange;
+      }
+      for (uint32_t k = acc_at[i]; k < acc_at[i + 1]; k++)
+        if (!(acc[k] & 1) && open_end[acc[k] >> 1] == kNoRange) open(acc[k] >> 1, 2 * i);
+    }
+    for (VarId v : opened)  // live into the block
+      if (open_end[v] != kNoRange) {
+        add_range(v, 2 * blk.first, open_end[v]);
+        open_end[v] = kNoRange;
+      }
   }
   lv.words = words;
   lv.out = std::move(out);

@@ -1,5 +1,6 @@
 // Variable liveness over the CFG (iterative backward dataflow on bitsets) and, from it, one
-// live interval per variable in linear instruction order, with loop-weighted use counts.
+// live interval per variable in linear instruction order (its hull), with loop-weighted use
+// counts, and the exact live ranges inside it (the hull minus its holes).
 // Positions: instruction i reads at 2i and writes at 2i+1.
 #pragma once
 #include <cstdint>
@@ -21,8 +22,18 @@ struct Interval {
   bool empty() const { return start > end; }
 };
 
+// One stretch [start, end] where a variable holds a value that is still needed; a variable's
+// ranges chain through `next` (in no particular order) and never overlap.
+struct LiveRange {
+  uint32_t start, end;
+  uint32_t next;  // index in Liveness::ranges, or kNoRange
+};
+constexpr uint32_t kNoRange = UINT32_MAX;
+
 struct Liveness {
   std::vector<Interval> intervals;      // by VarId
+  std::vector<LiveRange> ranges;        // every variable's ranges, chained
+  std::vector<uint32_t> first_range;    // by VarId: its first range, or kNoRange
   std::vector<uint32_t> call_positions;  // 2i of each instruction that calls out (sorted)
   std::vector<uint8_t> address_taken;   // by VarId: addr* applied (must stay in memory)
   // Whether an instruction that calls out lies inside [iv.start, iv.end].

@@ -12,8 +12,7 @@ void RegisterClobbers::add_half(int cls, uint8_t reg, uint32_t half) {
   if (v.empty() || v.back() != half) v.push_back(half);
 }
 
-bool RegisterClobbers::any_in(int cls, uint8_t reg, uint32_t start, uint32_t end) const {
-  const std::vector<uint32_t>& v = at_[cls][reg];
+bool RegisterClobbers::any_in_list(const std::vector<uint32_t>& v, uint32_t start, uint32_t end) {
   auto it = std::lower_bound(v.begin(), v.end(), 2 * start);
   return it != v.end() && *it <= 2 * end;
 }
@@ -40,6 +39,15 @@ Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, c
     cap[c] = regs[c].reserve >= n ? 0 : n - regs[c].reserve;
   }
   auto end_of = [&](VarId h) { return lv.intervals[h].end; };
+  // Clobbers matter only where the value is live: a register a call clobbers stays usable
+  // for a variable that is dead across the call (a hole in its interval).
+  auto clobbered = [&](VarId v, int c, uint8_t r) {
+    if (!clobbers.any_in(c, r, lv.intervals[v].start, lv.intervals[v].end)) return false;  // the common case
+    if (lv.first_range.empty()) return true;
+    for (uint32_t k = lv.first_range[v]; k != kNoRange; k = lv.ranges[k].next)
+      if (clobbers.any_in(c, r, lv.ranges[k].start, lv.ranges[k].end)) return true;
+    return false;
+  };
 
   for (VarId v : order) {
     const Interval& iv = lv.intervals[v];
@@ -49,10 +57,10 @@ Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, c
     uint8_t cand[2 * kMaxClassRegs];
     uint32_t ncand = 0, ncaller = 0;
     for (uint8_t r : rc.caller_saved)
-      if (!clobbers.any_in(c, r, iv.start, iv.end)) cand[ncand++] = r;
+      if (!clobbered(v, c, r)) cand[ncand++] = r;
     ncaller = ncand;
     for (uint8_t r : rc.callee_saved)
-      if (!clobbers.any_in(c, r, iv.start, iv.end)) cand[ncand++] = r;
+      if (!clobbered(v, c, r)) cand[ncand++] = r;
     // Caller-saved registers in use at this instruction (its reads and its writes): a
     // register whose holder is read here for the last time still counts.
     const uint32_t insn_start = iv.start & ~1u;

@@ -6,7 +6,8 @@
 // The target describes its register file and its constraints, nothing else is assumed:
 //  - every register of a class, caller-saved ones first, each list in order of preference;
 //  - clobbers: positions at which a register cannot hold a live variable (a call clobbers the
-//    caller-saved registers; a division needs rax and rdx; a shift needs rcx; ...);
+//    caller-saved registers; a division needs rax and rdx; a shift needs rcx; ...), checked
+//    against the variable's exact live ranges, so a clobber in a hole does not matter;
 //  - a cap on how many caller-saved registers may hold variables at any one instruction, so
 //    that the temporaries an instruction's code needs (at most `reserve` of them) are free
 //    there, whichever registers those turn out to be.
@@ -53,10 +54,13 @@ class RegisterClobbers {
   // result at pos + 1 clobbers only values that live across it.
   void add_between(int cls, uint8_t reg, uint32_t pos) { add_half(cls, reg, 2 * pos + 1); }
   // Whether reg is clobbered anywhere in [start, end].
-  bool any_in(int cls, uint8_t reg, uint32_t start, uint32_t end) const;
+  bool any_in(int cls, uint8_t reg, uint32_t start, uint32_t end) const {
+    return !at_[cls][reg].empty() && any_in_list(at_[cls][reg], start, end);
+  }
 
  private:
   void add_half(int cls, uint8_t reg, uint32_t half);
+  static bool any_in_list(const std::vector<uint32_t>& v, uint32_t start, uint32_t end);
   std::vector<uint32_t> at_[2][kMaxClassRegs];  // in half positions (2 * pos, or 2 * pos + 1)
 };
 

@@ -84,6 +84,46 @@ endmodule
   EXPECT_GT(i.weight, t.weight);     // loop uses weigh more
 }
 
+TEST(Liveness, RangesLeaveHolesAroundCalls) {
+  Context ctx;
+  Func* f = parse_one(ctx, R"(m: module
+p: proto i64, i64:x
+f: func i64, i64:n
+  local i64:t, i64:u
+  add t, n, 1
+  call p, g, u, t
+  add t, u, 2
+  call p, g, u, t
+  ret u
+  endfunc
+g: func i64, i64:x
+  ret x
+  endfunc
+endmodule
+)");
+  ASSERT_NE(f, nullptr);
+  Cfg g = build_cfg(*f);
+  Liveness lv = compute_liveness(*f, g);
+  std::vector<std::pair<uint32_t, uint32_t>> t;  // t is variable 1
+  for (uint32_t k = lv.first_range[1]; k != kNoRange; k = lv.ranges[k].next)
+    t.emplace_back(lv.ranges[k].start, lv.ranges[k].end);
+  std::sort(t.begin(), t.end());
+  ASSERT_EQ(t.size(), 2u);  // written at 1, read by the first call at 2; written at 5, read at 6
+  EXPECT_EQ(t[0], std::make_pair(1u, 2u));
+  EXPECT_EQ(t[1], std::make_pair(5u, 6u));
+  EXPECT_EQ(lv.intervals[1].start, 1u);
+  EXPECT_EQ(lv.intervals[1].end, 6u);
+  // Dead across both calls, so a caller-saved register will do.
+  const uint16_t pools[2] = {0x0FC7, 0xFFFF};
+  x86_64::MachineConstraints mc = x86_64::machinize(*f, g, pools);
+  RegisterClass regs[2];
+  regs[0] = {{6, 7, 8, 9, 2, 10, 11, 1, 0}, {3, 12, 13, 14, 15}, mc.reserve[0]};
+  std::vector<int8_t> classes(f->num_vars(), 0);
+  Allocation a = linear_scan(lv, classes, regs, mc.clobbers, &mc.hints);
+  ASSERT_GE(a.reg[1], 0);
+  EXPECT_TRUE(a.reg[1] != 3 && a.reg[1] < 12) << "t got callee-saved r" << a.reg[1];
+}
+
 bool overlap(const Interval& a, const Interval& b) { return a.start <= b.end && b.start <= a.end; }
 
 struct AllocSetup {
@@ -107,8 +147,12 @@ void check_invariants(const Func& f, const Liveness& lv, const std::vector<int8_
     int c = classes[v];
     ASSERT_GE(c, 0);
     const Interval& iv = lv.intervals[v];
-    EXPECT_FALSE(s.clobbers.any_in(c, static_cast<uint8_t>(a.reg[v]), iv.start, iv.end))
-        << "variable " << v << " holds r" << a.reg[v] << " where it is clobbered";
+    for (uint32_t k = lv.first_range[v]; k != kNoRange; k = lv.ranges[k].next) {
+      const LiveRange& r = lv.ranges[k];
+      EXPECT_TRUE(r.start >= iv.start && r.end <= iv.end) << "variable " << v << ": a range outside its interval";
+      EXPECT_FALSE(s.clobbers.any_in(c, static_cast<uint8_t>(a.reg[v]), r.start, r.end))
+          << "variable " << v << " holds r" << a.reg[v] << " where it is clobbered";
+    }
     for (VarId w = v + 1; w < f.num_vars(); w++) {
       if (a.reg[w] == a.reg[v] && classes[w] == c) {
         EXPECT_FALSE(overlap(iv, lv.intervals[w])) << "variables " << v << " and " << w << " share a register";
