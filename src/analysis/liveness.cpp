@@ -109,19 +109,26 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
   }
   // Exact ranges: backwards through each block, a read opens a range (ending there) unless
   // one is open, a write closes it (starting there); ranges still open at the block's start
-  // began before it. Values live out of the block are open at its end.
+  // began before it. Values live out of the block are open at its end. Blocks go last to
+  // first, so each variable's ranges arrive in decreasing order and one that ends where the
+  // previous one starts is merged with it: a value live through many blocks is one range.
   lv.first_range.assign(nvars, kNoRange);
   std::vector<uint32_t> open_end(nvars, kNoRange);
   std::vector<VarId> opened;
   auto add_range = [&](VarId v, uint32_t s, uint32_t e) {
-    lv.ranges.push_back(LiveRange{s, e, lv.first_range[v]});
+    uint32_t prev = lv.first_range[v];
+    if (prev != kNoRange && lv.ranges[prev].start == e + 1) {
+      lv.ranges[prev].start = s;
+      return;
+    }
+    lv.ranges.push_back(LiveRange{s, e, prev});
     lv.first_range[v] = static_cast<uint32_t>(lv.ranges.size() - 1);
   };
   auto open = [&](VarId v, uint32_t end) {
     open_end[v] = end;
     opened.push_back(v);
   };
-  for (uint32_t b = 0; b < nblocks; b++) {
+  for (uint32_t b = nblocks; b-- > 0;) {
     const Block& blk = cfg.blocks[b];
     opened.clear();
     for (uint32_t w = 0; w < words; w++)

@@ -23,7 +23,7 @@ struct Interval {
 };
 
 // One stretch [start, end] where a variable holds a value that is still needed; a variable's
-// ranges chain through `next` (in no particular order) and never overlap.
+// ranges chain through `next` in increasing order, never overlap and never touch.
 struct LiveRange {
   uint32_t start, end;
   uint32_t next;  // index in Liveness::ranges, or kNoRange

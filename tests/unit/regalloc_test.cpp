@@ -82,6 +82,12 @@ endmodule
   EXPECT_TRUE(lv.crosses_call(t));   // t lives across the call
   EXPECT_FALSE(lv.crosses_call(u));  // u is born after it
   EXPECT_GT(i.weight, t.weight);     // loop uses weigh more
+  // i is live without a hole from its first write to the back edge: one range, its hull.
+  uint32_t r = lv.first_range[1];
+  ASSERT_NE(r, kNoRange);
+  EXPECT_EQ(lv.ranges[r].next, kNoRange);
+  EXPECT_EQ(lv.ranges[r].start, i.start);
+  EXPECT_EQ(lv.ranges[r].end, i.end);
 }
 
 TEST(Liveness, RangesLeaveHolesAroundCalls) {
@@ -107,7 +113,7 @@ endmodule
   std::vector<std::pair<uint32_t, uint32_t>> t;  // t is variable 1
   for (uint32_t k = lv.first_range[1]; k != kNoRange; k = lv.ranges[k].next)
     t.emplace_back(lv.ranges[k].start, lv.ranges[k].end);
-  std::sort(t.begin(), t.end());
+  ASSERT_TRUE(std::is_sorted(t.begin(), t.end()));  // chained in increasing order
   ASSERT_EQ(t.size(), 2u);  // written at 1, read by the first call at 2; written at 5, read at 6
   EXPECT_EQ(t[0], std::make_pair(1u, 2u));
   EXPECT_EQ(t[1], std::make_pair(5u, 6u));
