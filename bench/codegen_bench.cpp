@@ -1,6 +1,8 @@
 // Code generation speed: the sieve function compiled repeatedly at -O0 and -O1 (time per
-// function and per IR instruction), and start-up: context creation, reading the sieve,
-// linking with the eager JIT, one call, and destruction.
+// function and per IR instruction); generated functions of 1,000 to 100,000 instructions
+// (64 variables, a forward branch every four instructions) at -O1, to show how the time per
+// instruction holds up with size; and start-up: context creation, reading the sieve, linking
+// with the eager JIT, one call, and destruction.
 // Usage: bench_codegen               wall-clock figures
 //        bench_codegen --compile-once / --startup-once
 //            one compile (of sieve at -O1) or one start-up, for
@@ -33,6 +35,31 @@ kite::CallShape shape_of(const kite::Func& f) {
   for (const kite::Param& p : f.sig().param_list()) s.args.push_back({p.type, p.size});
   s.results.assign(f.sig().results, f.sig().results + f.sig().nresults);
   s.nfixed = f.sig().nparams;
+  return s;
+}
+
+// A function of about 4 * blocks instructions over 64 variables: arithmetic and a forward
+// branch per block.
+std::string big_function(int blocks) {
+  const int kVars = 64;
+  std::string s = "m: module\nbig: func i64, i64:n\n  local i64:v0";
+  for (int v = 1; v < kVars; v++) s += ", i64:v" + std::to_string(v);
+  s += "\n";
+  for (int v = 0; v < kVars; v++) s += "  mov v" + std::to_string(v) + ", " + std::to_string(v) + "\n";
+  uint32_t x = 12345;
+  auto var = [&] {
+    x = x * 1103515245u + 12345u;
+    return "v" + std::to_string((x >> 16) % kVars);
+  };
+  for (int b = 0; b < blocks; b++) {
+    std::string next = "L" + std::to_string(b + 1);
+    s += "  add " + var() + ", " + var() + ", " + var() + "\n";
+    s += "  mul " + var() + ", " + var() + ", 3\n";
+    s += "  bgt " + next + ", " + var() + ", n\n";
+    s += "  sub " + var() + ", " + var() + ", 1\n";
+    s += next + ":\n";
+  }
+  s += "  ret v0\n  endfunc\nendmodule\n";
   return s;
 }
 
@@ -80,6 +107,20 @@ int main(int argc, char** argv) {
     double s = std::chrono::duration<double>(Clock::now() - t0).count() / kRuns;
     printf("compile sieve at -O%d: %6.2f us per function, %5.1f ns per IR instruction (%u insns)\n", level, s * 1e6,
            s * 1e9 / f.num_insns(), f.num_insns());
+  }
+  for (int blocks : {250, 2500, 25000}) {
+    kite::Context bctx;
+    std::vector<kite::Module*> bmods;
+    if (!kite::check_text(bctx, big_function(blocks), "big.mir", diags, &bmods)) return 1;
+    const kite::Func& big = *bctx.item(bmods[0]->items[0]).func;
+    kite::CallShape bshape = shape_of(big);
+    kite::CodeMemory bmem;
+    int runs = 2000000 / big.num_insns() + 1;
+    auto b0 = Clock::now();
+    for (int i = 0; i < runs; i++) kite_bench_compile_once(big, bshape, 1, bmem);
+    double bs = std::chrono::duration<double>(Clock::now() - b0).count() / runs;
+    printf("compile a %6u-instruction function at -O1: %9.1f us, %5.1f ns per IR instruction\n", big.num_insns(),
+           bs * 1e6, bs * 1e9 / big.num_insns());
   }
   const int kStarts = 2000;
   kite_bench_startup_once();
