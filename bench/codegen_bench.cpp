@@ -4,9 +4,9 @@
 // instruction holds up with size; and start-up: context creation, reading the sieve, linking
 // with the eager JIT, one call, and destruction.
 // Usage: bench_codegen               wall-clock figures
-//        bench_codegen --compile-once / --startup-once
-//            one compile (of sieve at -O1) or one start-up, for
-//            valgrind --tool=callgrind --toggle-collect=kite_bench_compile_once ...
+//        bench_codegen --compile-once / --startup-once / --compile-big
+//            one compile (of sieve at -O1, or of the 12,565-instruction function) or one
+//            start-up, for valgrind --tool=callgrind --toggle-collect=kite_bench_compile_once ...
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -98,6 +98,13 @@ int main(int argc, char** argv) {
   kite::CodeMemory mem;
   if (argc > 1 && strcmp(argv[1], "--compile-once") == 0) return kite_bench_compile_once(f, shape, 1, mem) ? 0 : 1;
   if (argc > 1 && strcmp(argv[1], "--startup-once") == 0) return static_cast<int>(kite_bench_startup_once());
+  if (argc > 1 && strcmp(argv[1], "--compile-big") == 0) {
+    kite::Context bctx;
+    std::vector<kite::Module*> bmods;
+    if (!kite::check_text(bctx, big_function(2500), "big.mir", diags, &bmods)) return 1;
+    const kite::Func& big = *bctx.item(bmods[0]->items[0]).func;
+    return kite_bench_compile_once(big, shape_of(big), 1, mem) ? 0 : 1;
+  }
 
   const int kRuns = 5000;
   for (int level = 0; level <= 1; level++) {

@@ -56,11 +56,7 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
       acc_at[i] = static_cast<uint32_t>(acc.size());
       for_each_var_access(f, insn, [&](VarId v, bool write) {
         acc.push_back(v << 1 | (write ? 1u : 0u));
-        Interval& iv = lv.intervals[v];
-        uint32_t pos = 2 * i + (write ? 1 : 0);
-        iv.start = std::min(iv.start, pos);
-        iv.end = std::max(iv.end, pos);
-        iv.weight += w;
+        lv.intervals[v].weight += w;
         // Uses before the instruction's own write count as upward-exposed.
         if (!write && !bit(def, b, words, v)) set(use, b, words, v);
       });
@@ -69,11 +65,6 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
     }
   }
   acc_at[n] = static_cast<uint32_t>(acc.size());
-  // Parameters are defined on entry (unused ones need no register).
-  for (uint32_t p = 0; p < f.sig().nparams && p < nvars; p++) {
-    Interval& iv = lv.intervals[p];
-    if (!iv.empty()) iv.start = 0;
-  }
   // Backward dataflow to a fixpoint.
   std::vector<uint64_t> tmp(words);
   for (bool changed = true; changed;) {
@@ -90,21 +81,6 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
           changed = true;
         }
       }
-    }
-  }
-  // Hulls: a variable live into a block is live from its start (to its last use there, already
-  // counted), one live out of a block to its end.
-  for (uint32_t b = 0; b < nblocks; b++) {
-    const Block& blk = cfg.blocks[b];
-    for (uint32_t w = 0; w < words; w++) {
-      for (uint64_t live = in[size_t(b) * words + w]; live; live &= live - 1) {
-        Interval& iv = lv.intervals[w * 64 + static_cast<uint32_t>(__builtin_ctzll(live))];
-        iv.start = std::min(iv.start, 2 * blk.first);
-        iv.end = std::max(iv.end, 2 * blk.first);
-      }
-      for (uint64_t live = out[size_t(b) * words + w]; live; live &= live - 1)  // defined here or live in
-        lv.intervals[w * 64 + static_cast<uint32_t>(__builtin_ctzll(live))].end =
-            std::max(lv.intervals[w * 64 + static_cast<uint32_t>(__builtin_ctzll(live))].end, 2 * blk.end - 1);
     }
   }
   // Exact ranges: backwards through each block, a read opens a range (ending there) unless
@@ -149,6 +125,17 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
         add_range(v, 2 * blk.first, open_end[v]);
         open_end[v] = kNoRange;
       }
+  }
+  // Hulls: from the first range's start to the last one's end. Parameters are defined on
+  // entry (unused ones need no register).
+  for (VarId v = 0; v < nvars; v++) {
+    uint32_t k = lv.first_range[v];
+    if (k == kNoRange) continue;
+    Interval& iv = lv.intervals[v];
+    iv.start = v < f.sig().nparams ? 0 : lv.ranges[k].start;
+    for (; lv.ranges[k].next != kNoRange; k = lv.ranges[k].next) {
+    }
+    iv.end = lv.ranges[k].end;
   }
   lv.words = words;
   lv.out = std::move(out);
