@@ -53,7 +53,7 @@ Allocation linear_scan(const Liveness& lv, const std::vector<int8_t>& classes, c
     const Interval& iv = lv.intervals[v];
     const int c = classes[v];
     const RegisterClass& rc = regs[c];
-    // Candidates: registers not clobbered inside the interval, caller-saved first.
+    // Candidates: registers not clobbered where the value is live, caller-saved first.
     uint8_t cand[2 * kMaxClassRegs];
     uint32_t ncand = 0, ncaller = 0;
     for (uint8_t r : rc.caller_saved)
