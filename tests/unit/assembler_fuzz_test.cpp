@@ -107,7 +107,7 @@ Case Generator::next() {
   Reg r = reg(), r2 = reg();
   Xmm x = xreg(), x2 = xreg();
   Mem m = mem();
-  switch (rng_.below(24)) {
+  switch (rng_.below(25)) {
     case 0: return {"mov " + std::string(kR64[r]) + ", " + kR64[r2], [=](Assembler& a) { a.mov(r, r2); }};
     case 1: return {"mov " + std::string(kR64[r]) + ", " + mem_text(m, "qword"), [=](Assembler& a) { a.mov(r, m); }};
     case 2: return {"mov " + mem_text(m, "qword") + ", " + kR64[r], [=](Assembler& a) { a.mov(m, r); }};
@@ -232,6 +232,15 @@ Case Generator::next() {
       bool load = rng_.below(2);
       if (load) return {"movdqu " + xmm(x) + ", " + mem_text(m, "xmmword"), [=](Assembler& a) { a.movdqu(x, m); }};
       return {"movdqu " + mem_text(m, "xmmword") + ", " + xmm(x), [=](Assembler& a) { a.movdqu(m, x); }};
+    }
+    case 23: {  // store an immediate: capstone shows it unsigned up to 32 bits, signed at 64
+      static const char* const kSizes[] = {"byte", "word", "dword", "qword"};
+      Width w = static_cast<Width>(rng_.below(4));
+      int32_t imm = static_cast<int32_t>(static_cast<uint32_t>(rng_.next())) >> rng_.below(32);
+      uint64_t mask = w == Width::W8 ? 0xFF : w == Width::W16 ? 0xFFFF : 0xFFFFFFFFull;
+      std::string v = w == Width::W64 ? num(imm) : num(static_cast<int64_t>(static_cast<uint64_t>(int64_t{imm}) & mask));
+      return {"mov " + mem_text(m, kSizes[static_cast<int>(w)]) + ", " + v,
+              [=](Assembler& a) { a.store_imm(m, imm, w); }};
     }
     default: {
       uint64_t v = rng_.next() >> (rng_.below(64));

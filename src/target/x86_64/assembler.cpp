@@ -247,6 +247,30 @@ void Assembler::store(Mem dst, Reg src, Width w) {
   }
 }
 
+void Assembler::store_imm(Mem dst, int32_t imm, Width w) {
+  if (listing_) {  // capstone: unsigned at widths up to 32 bits, signed at 64
+    uint64_t mask = w == Width::W8 ? 0xFF : w == Width::W16 ? 0xFFFF : 0xFFFFFFFFull;
+    std::string v = w == Width::W64 ? num(imm) : unum(static_cast<uint64_t>(static_cast<int64_t>(imm)) & mask);
+    list(code_.size(), "mov " + mem(dst, w == Width::W64 ? "qword" : width_ptr(w)) + ", " + v);
+  }
+  switch (w) {
+    case Width::W8:
+      op_mem(0, false, {0xC6}, 0, dst);
+      byte(static_cast<uint8_t>(imm));
+      break;
+    case Width::W16:
+      op_mem(0x66, false, {0xC7}, 0, dst);
+      byte(static_cast<uint8_t>(imm));
+      byte(static_cast<uint8_t>(imm >> 8));
+      break;
+    case Width::W32:
+    case Width::W64:
+      op_mem(0, w == Width::W64, {0xC7}, 0, dst);
+      imm32(static_cast<uint32_t>(imm));
+      break;
+  }
+}
+
 void Assembler::extend(Reg dst, Reg src, Width w, bool is_signed) {
   if (w == Width::W64 || (w == Width::W32 && !is_signed)) {
     w == Width::W64 ? mov(dst, src) : mov32(dst, src);

@@ -68,6 +68,8 @@ class Assembler {
   // Loads that extend (signed/unsigned, 8/16/32 bits) into a 64-bit register.
   void load_ext(Reg dst, Mem src, Width w, bool is_signed);
   void store(Mem dst, Reg src, Width w);
+  // mov [dst], imm: the low bytes of imm at widths 8..32; 64 stores imm sign-extended.
+  void store_imm(Mem dst, int32_t imm, Width w);
   void extend(Reg dst, Reg src, Width w, bool is_signed);  // movsx/movzx/movsxd/mov32 reg-reg
   void lea(Reg dst, Mem src);
 

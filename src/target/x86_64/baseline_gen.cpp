@@ -42,6 +42,17 @@ Width width_of(Type t) {
 }
 bool is_signed_type(Type t) { return t == Type::I8 || t == Type::I16 || t == Type::I32; }
 
+// An operand usable as a 32-bit immediate of an instruction of that width (a 32-bit one
+// uses only the low half).
+bool imm32_of(const Operand& o, bool w64, int32_t* v) {
+  if (o.kind != OperandKind::Int) return false;
+  int64_t x = o.int_value();
+  if (w64 && (x < INT32_MIN || x > INT32_MAX)) return false;
+  *v = static_cast<int32_t>(x);
+  return true;
+}
+
+
 // A register a `global` variable may live in without clashing with this generator's use of
 // registers (scratch, arguments, frame).
 bool global_reg(std::string_view name, Reg* gpr, Xmm* xmm, bool* is_xmm) {
@@ -129,6 +140,13 @@ class Generator {
   void allocate_registers();
   void restore_saved();  // callee-saved registers this function used, before leaving
   bool fast_int_binary(Op op, const Operand* ops);
+  bool store_immediate(const Operand& dst, const Operand& src);
+  bool reads_reg(const Operand& o, Reg r) const {  // o is, or its address uses, register r
+    if (o.kind == OperandKind::Var) return reg_of(o) == r;
+    if (o.kind != OperandKind::Mem) return false;
+    const MemRef& m = f_.mem_ref(o);
+    return (m.base != kNone && reg_of(Operand::var(m.base)) == r) || (m.index != kNone && reg_of(Operand::var(m.index)) == r);
+  }
   bool fast_int_branch(Op op, const Operand* ops);
   static constexpr Xmm kNoXmm = static_cast<Xmm>(0xFF);
   Xmm xmm_of(const Operand& o) const {  // the register holding a float/double variable, or kNoXmm
@@ -510,19 +528,32 @@ void Generator::int_binary(Op op, const Operand* ops) {
                 op == Op::UDivS || op == Op::UMod || op == Op::UModS || op == Op::UMulO || op == Op::UMulOS;
   bool shift = op == Op::Lsh || op == Op::LshS || op == Op::Rsh || op == Op::RshS || op == Op::URsh ||
                op == Op::URshS;
-  const Reg v = in_rax ? RAX : T0();
-  const Reg w = shift ? RCX : T1();
+  // A constant second operand is an immediate where x86 takes one (not for multiplication
+  // and division).
+  int32_t imm = 0;
+  bool mul = op == Op::Mul || op == Op::MulS || op == Op::MulO || op == Op::MulOS;
+  const bool b_imm = !in_rax && !mul && imm32_of(ops[2], !s, &imm);
+  // The result is computed in the destination's register when it has one that the second
+  // operand does not read (and that is not the shift count's).
+  Reg v = in_rax ? RAX : kNoReg;
+  if (Reg d = reg_of(ops[0]); v == kNoReg && d != kNoReg && !(shift && d == RCX) && !reads_reg(ops[2], d)) v = d;
+  if (v == kNoReg) v = T0();
+  const Reg w = b_imm ? kNoReg : shift ? RCX : T1();
   int_in(ops[1], v);
-  int_in(ops[2], w);
+  if (!b_imm) int_in(ops[2], w);
   auto sext = [&] {
     if (s) a_.extend(v, v, Width::W32, true);
   };
+  auto alu = [&](Alu k) { b_imm ? a_.alu_imm(k, v, imm, !s) : a_.alu(k, v, w, !s); };
+  auto shift_by = [&](Shift k) {  // the machine masks the count either way
+    b_imm ? a_.shift_imm(k, v, static_cast<uint8_t>(imm & (s ? 31 : 63)), !s) : a_.shift_cl(k, v, !s);
+  };
   switch (op) {
-    case Op::Add: case Op::AddS: case Op::AddO: case Op::AddOS: a_.alu(Alu::Add, v, w, !s); sext(); break;
-    case Op::Sub: case Op::SubS: case Op::SubO: case Op::SubOS: a_.alu(Alu::Sub, v, w, !s); sext(); break;
-    case Op::And: case Op::AndS: a_.alu(Alu::And, v, w, !s); sext(); break;
-    case Op::Or: case Op::OrS: a_.alu(Alu::Or, v, w, !s); sext(); break;
-    case Op::Xor: case Op::XorS: a_.alu(Alu::Xor, v, w, !s); sext(); break;
+    case Op::Add: case Op::AddS: case Op::AddO: case Op::AddOS: alu(Alu::Add); sext(); break;
+    case Op::Sub: case Op::SubS: case Op::SubO: case Op::SubOS: alu(Alu::Sub); sext(); break;
+    case Op::And: case Op::AndS: alu(Alu::And); sext(); break;
+    case Op::Or: case Op::OrS: alu(Alu::Or); sext(); break;
+    case Op::Xor: case Op::XorS: alu(Alu::Xor); sext(); break;
     case Op::Mul: case Op::MulS: case Op::MulO: case Op::MulOS: a_.imul(v, w, !s); sext(); break;
     case Op::UMulO: case Op::UMulOS: a_.unary(Unary::Mul, w, !s); sext(); break;
     case Op::Div: case Op::DivS:
@@ -544,11 +575,11 @@ void Generator::int_binary(Op op, const Operand* ops) {
       a_.unary(Unary::Div, w, !s);
       s ? a_.mov32(v, RDX) : a_.mov(v, RDX);
       break;
-    case Op::Lsh: case Op::LshS: a_.shift_cl(Shift::Shl, v, !s); sext(); break;
-    case Op::Rsh: case Op::RshS: a_.shift_cl(Shift::Sar, v, !s); sext(); break;
-    case Op::URsh: case Op::URshS: a_.shift_cl(Shift::Shr, v, !s); break;  // zero-extended
+    case Op::Lsh: case Op::LshS: shift_by(Shift::Shl); sext(); break;
+    case Op::Rsh: case Op::RshS: shift_by(Shift::Sar); sext(); break;
+    case Op::URsh: case Op::URshS: shift_by(Shift::Shr); break;  // zero-extended
     default:  // integer comparisons
-      a_.alu(Alu::Cmp, v, w, !s);
+      alu(Alu::Cmp);
       a_.setcc(int_cond(op), v);
       a_.extend(v, v, Width::W8, false);
       break;
@@ -660,6 +691,23 @@ void Generator::allocate_registers() {
   std::sort(ends_.begin(), ends_.end(), by_insn);
 }
 
+// mov [mem], constant without a register: integer (and float/double bit patterns) constants
+// that the store's width can take as an immediate.
+bool Generator::store_immediate(const Operand& dst, const Operand& src) {
+  if (dst.kind != OperandKind::Mem) return false;
+  int64_t v;
+  if (src.kind == OperandKind::Int || src.kind == OperandKind::Double)
+    v = static_cast<int64_t>(src.bits());
+  else if (src.kind == OperandKind::Float)
+    v = static_cast<int32_t>(src.a);
+  else
+    return false;
+  Width w = width_of(dst.type);
+  if (w == Width::W64 && (v < INT32_MIN || v > INT32_MAX)) return false;
+  a_.store_imm(address(dst), static_cast<int32_t>(v), w);  // narrower stores keep the low bytes
+  return true;
+}
+
 bool Generator::fast_int_binary(Op op, const Operand* ops) {
   if (opt_level_ < 1) return false;
   Reg d = reg_of(ops[0]);
@@ -681,14 +729,9 @@ bool Generator::fast_int_binary(Op op, const Operand* ops) {
     if (op == Op::Sub) return false;
     std::swap(a, b);  // commutative: d op= a
   }
-  auto imm_of = [](const Operand& o, int32_t* v) {
-    if (o.kind != OperandKind::Int || o.int_value() < INT32_MIN || o.int_value() > INT32_MAX) return false;
-    *v = static_cast<int32_t>(o.int_value());
-    return true;
-  };
   Reg rb = reg_of(*b);
   int32_t imm = 0;
-  bool b_imm = !is_mul && imm_of(*b, &imm);
+  bool b_imm = !is_mul && imm32_of(*b, true, &imm);
   if (rb == kNoReg && !b_imm) {
     rb = T1();
     int_in(*b, rb);  // before d changes: b's address may use d
@@ -1098,7 +1141,7 @@ bool Generator::insn(InsnId id) {
         int_in(ops[1], d);
       } else if (src != kNoReg) {
         int_out(ops[0], src);
-      } else {
+      } else if (!store_immediate(ops[0], ops[1])) {
         Reg t = T0();
         int_in(ops[1], t);
         int_out(ops[0], t);
@@ -1107,6 +1150,7 @@ bool Generator::insn(InsnId id) {
     }
     case Op::FMov: case Op::DMov: {
       Xmm d = xmm_of(ops[0]), src = xmm_of(ops[1]);
+      if (store_immediate(ops[0], ops[1])) return true;
       if (d != kNoXmm || src != kNoXmm) {
         d != kNoXmm ? fp_in(ops[1], d, op == Op::DMov) : fp_out(ops[0], src, op == Op::DMov);
         return true;
@@ -1311,8 +1355,12 @@ bool Generator::insn(InsnId id) {
     case Op::Bge: case Op::BgeS: case Op::UBge: case Op::UBgeS:
       if (fast_int_branch(op, ops)) return true;
       int_in(ops[1], T0());
-      int_in(ops[2], T1());
-      a_.alu(Alu::Cmp, T0(), T1(), !op_has(op, kShort));
+      if (int32_t imm; imm32_of(ops[2], !op_has(op, kShort), &imm)) {
+        a_.alu_imm(Alu::Cmp, T0(), imm, !op_has(op, kShort));
+      } else {
+        int_in(ops[2], T1());
+        a_.alu(Alu::Cmp, T0(), T1(), !op_has(op, kShort));
+      }
       a_.jcc(int_cond(op), labels_[ops[0].a]);
       return true;
     case Op::FBeq: case Op::DBeq: case Op::FBne: case Op::DBne: case Op::FBlt: case Op::DBlt: case Op::FBle: case Op::DBle:
