@@ -1,14 +1,18 @@
 // Code generation speed: the sieve function compiled repeatedly at -O0 and -O1 (time per
 // function and per IR instruction); generated functions of 1,000 to 100,000 instructions
 // (64 variables, a forward branch every four instructions) at -O1, to show how the time per
-// instruction holds up with size; and start-up: context creation, reading the sieve, linking
-// with the eager JIT, one call, and destruction.
+// instruction holds up with size; start-up: context creation, reading the sieve, linking
+// with the eager JIT, one call, and destruction; and, for scale, `gcc -O2 -c` of the same
+// function written in C (a whole compiler process, as a C-to-machine-code step is).
 // Usage: bench_codegen               wall-clock figures
 //        bench_codegen --compile-once / --startup-once / --compile-big
 //            one compile (of sieve at -O1, or of the 12,565-instruction function) or one
 //            start-up, for valgrind --tool=callgrind --toggle-collect=kite_bench_compile_once ...
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -61,6 +65,42 @@ std::string big_function(int blocks) {
   }
   s += "  ret v0\n  endfunc\nendmodule\n";
   return s;
+}
+
+const char kSieveC[] =
+    "long sieve(long n) {\n"
+    "  static char flags[819000];\n"
+    "  long count = 0;\n"
+    "  for (long iter = 0; iter < n; iter++) {\n"
+    "    count = 0;\n"
+    "    for (long i = 0; i < 819000; i++) flags[i] = 1;\n"
+    "    for (long i = 0; i < 819000; i++)\n"
+    "      if (flags[i]) {\n"
+    "        long prime = i + i + 3;\n"
+    "        for (long k = i + prime; k < 819000; k += prime) flags[k] = 0;\n"
+    "        count++;\n"
+    "      }\n"
+    "  }\n"
+    "  return count;\n"
+    "}\n";
+
+// Best of five `gcc -O2 -c` runs over the C sieve, in seconds; negative when gcc fails.
+double gcc_compile_seconds() {
+  char path[] = "/tmp/kite_bench_sieveXXXXXX.c";
+  int fd = mkstemps(path, 2);
+  if (fd < 0) return -1;
+  if (write(fd, kSieveC, sizeof kSieveC - 1) != static_cast<ssize_t>(sizeof kSieveC - 1)) return -1;
+  close(fd);
+  std::string cmd = std::string("gcc -O2 -c -o ") + path + ".o " + path;
+  double best = 1e30;
+  for (int r = 0; r < 5; r++) {
+    auto t0 = Clock::now();
+    if (std::system(cmd.c_str()) != 0) best = -1e30;
+    best = std::min(best, std::chrono::duration<double>(Clock::now() - t0).count());
+  }
+  unlink(path);
+  unlink((std::string(path) + ".o").c_str());
+  return best;
 }
 
 }  // namespace
@@ -135,5 +175,10 @@ int main(int argc, char** argv) {
   for (int i = 0; i < kStarts; i++) kite_bench_startup_once();
   double s = std::chrono::duration<double>(Clock::now() - t0).count() / kStarts;
   printf("start-up (context, read, link with eager -O1 JIT, one call, destroy): %6.2f us\n", s * 1e6);
+  double g = gcc_compile_seconds();
+  if (g > 0)
+    printf("gcc -O2 -c of the sieve in C: %.2f ms, %.0f times Kite's start-up\n", g * 1e3, g / s);
+  else
+    printf("gcc -O2 -c of the sieve in C: gcc did not run\n");
   return 0;
 }
