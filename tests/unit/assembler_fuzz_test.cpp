@@ -107,7 +107,7 @@ Case Generator::next() {
   Reg r = reg(), r2 = reg();
   Xmm x = xreg(), x2 = xreg();
   Mem m = mem();
-  switch (rng_.below(25)) {
+  switch (rng_.below(26)) {
     case 0: return {"mov " + std::string(kR64[r]) + ", " + kR64[r2], [=](Assembler& a) { a.mov(r, r2); }};
     case 1: return {"mov " + std::string(kR64[r]) + ", " + mem_text(m, "qword"), [=](Assembler& a) { a.mov(r, m); }};
     case 2: return {"mov " + mem_text(m, "qword") + ", " + kR64[r], [=](Assembler& a) { a.mov(m, r); }};
@@ -241,6 +241,15 @@ Case Generator::next() {
       std::string v = w == Width::W64 ? num(imm) : num(static_cast<int64_t>(static_cast<uint64_t>(int64_t{imm}) & mask));
       return {"mov " + mem_text(m, kSizes[static_cast<int>(w)]) + ", " + v,
               [=](Assembler& a) { a.store_imm(m, imm, w); }};
+    }
+    case 24: {  // capstone shows the factor signed, except a 32-bit one of a 32-bit instruction
+      bool w = rng_.below(2);
+      int32_t imm = static_cast<int32_t>(static_cast<uint32_t>(rng_.next())) >> rng_.below(32);
+      bool small = imm >= -128 && imm <= 127;
+      const char* const* n = w ? kR64 : kR32;
+      std::string v = w || small ? num(imm) : num(static_cast<int64_t>(static_cast<uint32_t>(imm)));
+      return {std::string("imul ") + n[r] + ", " + n[r2] + ", " + v,
+              [=](Assembler& a) { a.imul_imm(r, r2, imm, w); }};
     }
     default: {
       uint64_t v = rng_.next() >> (rng_.below(64));

@@ -341,6 +341,17 @@ void Assembler::imul(Reg dst, Reg src, bool w64) {
   Width w = w64 ? Width::W64 : Width::W32;
   if (listing_) list(at, "imul " + reg(dst, w) + ", " + reg(src, w));
 }
+void Assembler::imul_imm(Reg dst, Reg src, int32_t imm, bool w64) {
+  size_t at = code_.size();
+  bool small = imm >= -128 && imm <= 127;
+  op_rr(0, w64, {static_cast<uint8_t>(small ? 0x6B : 0x69)}, dst, src);
+  small ? byte(static_cast<uint8_t>(imm)) : imm32(static_cast<uint32_t>(imm));
+  Width w = w64 ? Width::W64 : Width::W32;
+  // capstone: signed, except a 32-bit instruction with a 32-bit immediate
+  if (listing_)
+    list(at, "imul " + reg(dst, w) + ", " + reg(src, w) + ", " +
+                 (w64 || small ? num(imm) : unum(static_cast<uint32_t>(imm))));
+}
 void Assembler::unary(Unary op, Reg r, bool w64) {
   size_t at = code_.size();
   op_rr(0, w64, {0xF7}, static_cast<unsigned>(op), r);

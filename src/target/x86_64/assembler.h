@@ -77,6 +77,7 @@ class Assembler {
   void alu(Alu op, Reg dst, Reg src, bool w64 = true);
   void alu_imm(Alu op, Reg dst, int32_t imm, bool w64 = true);
   void imul(Reg dst, Reg src, bool w64 = true);
+  void imul_imm(Reg dst, Reg src, int32_t imm, bool w64 = true);  // dst = src * imm
   void unary(Unary op, Reg r, bool w64 = true);
   void shift_cl(Shift op, Reg r, bool w64 = true);
   void shift_imm(Shift op, Reg r, uint8_t count, bool w64 = true);

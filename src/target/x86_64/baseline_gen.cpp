@@ -528,11 +528,9 @@ void Generator::int_binary(Op op, const Operand* ops) {
                 op == Op::UDivS || op == Op::UMod || op == Op::UModS || op == Op::UMulO || op == Op::UMulOS;
   bool shift = op == Op::Lsh || op == Op::LshS || op == Op::Rsh || op == Op::RshS || op == Op::URsh ||
                op == Op::URshS;
-  // A constant second operand is an immediate where x86 takes one (not for multiplication
-  // and division).
+  // A constant second operand is an immediate where x86 takes one (not for division).
   int32_t imm = 0;
-  bool mul = op == Op::Mul || op == Op::MulS || op == Op::MulO || op == Op::MulOS;
-  const bool b_imm = !in_rax && !mul && imm32_of(ops[2], !s, &imm);
+  const bool b_imm = !in_rax && imm32_of(ops[2], !s, &imm);
   // The result is computed in the destination's register when it has one that the second
   // operand does not read (and that is not the shift count's).
   Reg v = in_rax ? RAX : kNoReg;
@@ -554,7 +552,10 @@ void Generator::int_binary(Op op, const Operand* ops) {
     case Op::And: case Op::AndS: alu(Alu::And); sext(); break;
     case Op::Or: case Op::OrS: alu(Alu::Or); sext(); break;
     case Op::Xor: case Op::XorS: alu(Alu::Xor); sext(); break;
-    case Op::Mul: case Op::MulS: case Op::MulO: case Op::MulOS: a_.imul(v, w, !s); sext(); break;
+    case Op::Mul: case Op::MulS: case Op::MulO: case Op::MulOS:
+      b_imm ? a_.imul_imm(v, v, imm, !s) : a_.imul(v, w, !s);
+      sext();
+      break;
     case Op::UMulO: case Op::UMulOS: a_.unary(Unary::Mul, w, !s); sext(); break;
     case Op::Div: case Op::DivS:
       s ? a_.cdq() : a_.cqo();
@@ -731,7 +732,13 @@ bool Generator::fast_int_binary(Op op, const Operand* ops) {
   }
   Reg rb = reg_of(*b);
   int32_t imm = 0;
-  bool b_imm = !is_mul && imm32_of(*b, true, &imm);
+  bool b_imm = imm32_of(*b, true, &imm);
+  if (is_mul && b_imm) {  // three-operand form: d = a * imm straight from a's register
+    Reg ra = reg_of(*a);
+    if (ra == kNoReg) int_in(*a, ra = d);
+    a_.imul_imm(d, ra, imm);
+    return true;
+  }
   if (rb == kNoReg && !b_imm) {
     rb = T1();
     int_in(*b, rb);  // before d changes: b's address may use d
