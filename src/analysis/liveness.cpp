@@ -14,7 +14,7 @@ bool Liveness::crosses_call(const Interval& iv) const {
   return it != call_positions.end() && *it <= iv.end;
 }
 
-Liveness compute_liveness(const Func& f, const Cfg& cfg) {
+Liveness compute_liveness(const Func& f, const Cfg& cfg, bool intervals) {
   Liveness lv;
   const uint32_t nvars = f.num_vars();
   const uint32_t words = (nvars + 63) / 64;
@@ -82,6 +82,11 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg) {
         }
       }
     }
+  }
+  lv.words = words;
+  if (!intervals) {
+    lv.out = std::move(out);
+    return lv;
   }
   // Exact ranges: backwards through each block, a read opens a range (ending there) unless
   // one is open, a write closes it (starting there); ranges still open at the block's start

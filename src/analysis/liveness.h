@@ -46,7 +46,9 @@ struct Liveness {
 };
 
 // Complexity: O(iterations * blocks * vars / 64) for the dataflow, O(operands) otherwise.
-Liveness compute_liveness(const Func& f, const Cfg& cfg);
+// Without `intervals` only live_out, address_taken and call_positions are filled in (for
+// passes that ask whether a value lives on).
+Liveness compute_liveness(const Func& f, const Cfg& cfg, bool intervals = true);
 
 // True for instructions after which caller-saved registers are clobbered.
 bool calls_out(Op op);

@@ -48,7 +48,7 @@ bool branch_for(Op cmp, bool negate, Op* out) {
 bool run_combine(Func& f, PassContext&) {
   Cfg cfg = build_cfg(f);
   if (cfg.has_indirect_jump) return false;  // keep it simple where control flow is opaque
-  Liveness lv = compute_liveness(f, cfg);
+  Liveness lv = compute_liveness(f, cfg, /*intervals=*/false);
   bool changed = false;
   const uint32_t n = static_cast<uint32_t>(cfg.insns.size());
   // t (written by instruction i) must be dead after instruction i+1: its next access in the
