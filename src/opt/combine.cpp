@@ -52,19 +52,37 @@ bool run_combine(Func& f, PassContext&) {
   bool changed = false;
   const uint32_t n = static_cast<uint32_t>(cfg.insns.size());
   // t (written by instruction i) must be dead after instruction i+1: its next access in the
-  // block is a write, or there is none and it is not live out of the block.
-  auto pair_local = [&](VarId t, uint32_t i) {
-    if (f.var(t).is_global || lv.address_taken[t]) return false;
-    uint32_t b = cfg.block_of[i];
-    for (uint32_t k = i + 2; k < cfg.blocks[b].end; k++) {
-      int access = 0;  // 1 read, 2 write
+  // block is a write, or there is none and it is not live out of the block. Worked out for
+  // every instruction in one backward pass per block (next access per variable: 1 read,
+  // 2 write), so a long block costs O(accesses), not O(length^2).
+  std::vector<uint8_t> dead_after_next(n, 0), next_access(f.num_vars(), 0);
+  std::vector<VarId> touched;
+  for (uint32_t b = 0; b < cfg.blocks.size(); b++) {
+    const Block& blk = cfg.blocks[b];
+    for (uint32_t k = blk.end; k-- > blk.first;) {
+      // next_access holds accesses after k: the answer for instruction k - 1.
+      if (k > blk.first) {
+        const Insn& prev = f.insn(cfg.insns[k - 1]);
+        if (prev.nops >= 1 && prev.ops()[0].kind == OperandKind::Var) {
+          VarId t = prev.ops()[0].a;
+          dead_after_next[k - 1] = next_access[t] == 2 || (next_access[t] == 0 && !lv.live_out(b, t));
+        }
+      }
+      uint32_t first_touched = static_cast<uint32_t>(touched.size());
       for_each_var_access(f, f.insn(cfg.insns[k]), [&](VarId v, bool write) {
-        if (v == t && access != 1) access = write ? (access ? access : 2) : 1;
+        touched.push_back(v);
+        if (!write) next_access[v] = 3;  // a read here wins over a write here (reads come first)
       });
-      if (access == 1) return false;
-      if (access == 2) return true;
+      for (uint32_t j = first_touched; j < touched.size(); j++) {
+        VarId v = touched[j];
+        next_access[v] = next_access[v] == 3 ? 1 : 2;
+      }
     }
-    return !lv.live_out(b, t);
+    for (VarId v : touched) next_access[v] = 0;
+    touched.clear();
+  }
+  auto pair_local = [&](VarId t, uint32_t i) {
+    return !f.var(t).is_global && !lv.address_taken[t] && dead_after_next[i];
   };
   for (uint32_t i = 0; i + 1 < n; i++) {
     InsnId a_id = cfg.insns[i], b_id = cfg.insns[i + 1];
