@@ -89,13 +89,15 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg, bool intervals) {
     return lv;
   }
   // Exact ranges: backwards through each block, a read opens a range (ending there) unless
-  // one is open, a write closes it (starting there); ranges still open at the block's start
-  // began before it. Values live out of the block are open at its end. Blocks go last to
-  // first, so each variable's ranges arrive in decreasing order and one that ends where the
-  // previous one starts is merged with it: a value live through many blocks is one range.
+  // one is open, a write closes it (starting there). Walking a block from its live-out set
+  // leaves exactly its live-in set open, so between two blocks only the difference changes:
+  // values live into the later block but not out of the earlier one close at the boundary,
+  // values live out of the earlier one but not into the later one open there, the rest stay
+  // open (word-wide bit operations, not a step per live value). Blocks go last to first, so
+  // each variable's ranges arrive in decreasing order; one that ends where the previous one
+  // starts is merged with it.
   lv.first_range.assign(nvars, kNoRange);
   std::vector<uint32_t> open_end(nvars, kNoRange);
-  std::vector<VarId> opened;
   auto add_range = [&](VarId v, uint32_t s, uint32_t e) {
     uint32_t prev = lv.first_range[v];
     if (prev != kNoRange && lv.ranges[prev].start == e + 1) {
@@ -105,32 +107,34 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg, bool intervals) {
     lv.ranges.push_back(LiveRange{s, e, prev});
     lv.first_range[v] = static_cast<uint32_t>(lv.ranges.size() - 1);
   };
-  auto open = [&](VarId v, uint32_t end) {
-    open_end[v] = end;
-    opened.push_back(v);
+  auto close_at = [&](VarId v, uint32_t start) {
+    add_range(v, start, open_end[v]);
+    open_end[v] = kNoRange;
   };
   for (uint32_t b = nblocks; b-- > 0;) {
     const Block& blk = cfg.blocks[b];
-    opened.clear();
-    for (uint32_t w = 0; w < words; w++)
-      for (uint64_t live = out[size_t(b) * words + w]; live; live &= live - 1)
-        open(w * 64 + static_cast<uint32_t>(__builtin_ctzll(live)), 2 * blk.end - 1);
+    const uint64_t* o = out.data() + size_t(b) * words;
+    const uint64_t* later_in = b + 1 < nblocks ? in.data() + size_t(b + 1) * words : nullptr;
+    for (uint32_t w = 0; w < words; w++) {
+      uint64_t later = later_in ? later_in[w] : 0;
+      for (uint64_t x = later & ~o[w]; x; x &= x - 1)
+        close_at(w * 64 + static_cast<uint32_t>(__builtin_ctzll(x)), 2 * blk.end);
+      for (uint64_t x = o[w] & ~later; x; x &= x - 1)
+        open_end[w * 64 + static_cast<uint32_t>(__builtin_ctzll(x))] = 2 * blk.end - 1;
+    }
     for (uint32_t i = blk.end; i-- > blk.first;) {
       for (uint32_t k = acc_at[i]; k < acc_at[i + 1]; k++) {
         if (!(acc[k] & 1)) continue;
         VarId v = acc[k] >> 1;
-        add_range(v, 2 * i + 1, open_end[v] == kNoRange ? 2 * i + 1 : open_end[v]);  // a dead write: one point
-        open_end[v] = kNoRange;
+        if (open_end[v] == kNoRange) open_end[v] = 2 * i + 1;  // a dead write: one point
+        close_at(v, 2 * i + 1);
       }
       for (uint32_t k = acc_at[i]; k < acc_at[i + 1]; k++)
-        if (!(acc[k] & 1) && open_end[acc[k] >> 1] == kNoRange) open(acc[k] >> 1, 2 * i);
+        if (!(acc[k] & 1) && open_end[acc[k] >> 1] == kNoRange) open_end[acc[k] >> 1] = 2 * i;
     }
-    for (VarId v : opened)  // live into the block
-      if (open_end[v] != kNoRange) {
-        add_range(v, 2 * blk.first, open_end[v]);
-        open_end[v] = kNoRange;
-      }
   }
+  for (uint32_t w = 0; nblocks && w < words; w++)  // live into the function
+    for (uint64_t x = in[w]; x; x &= x - 1) close_at(w * 64 + static_cast<uint32_t>(__builtin_ctzll(x)), 0);
   // Hulls: from the first range's start to the last one's end. Parameters are defined on
   // entry (unused ones need no register).
   for (VarId v = 0; v < nvars; v++) {
