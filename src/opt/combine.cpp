@@ -45,9 +45,11 @@ bool branch_for(Op cmp, bool negate, Op* out) {
 
 }  // namespace
 
+// O(insns + accesses) after liveness; steps aside where liveness would be too big.
 bool run_combine(Func& f, PassContext&) {
   Cfg cfg = build_cfg(f);
   if (cfg.has_indirect_jump) return false;  // keep it simple where control flow is opaque
+  if (!liveness_affordable(cfg, f.num_vars())) return false;
   Liveness lv = compute_liveness(f, cfg, /*intervals=*/false);
   bool changed = false;
   const uint32_t n = static_cast<uint32_t>(cfg.insns.size());

@@ -192,4 +192,43 @@ TEST(Differential, InterpreterAndJitAgreeOnRandomPrograms) { run_programs(7, 200
 // must come from the few registers the allocator left free.
 TEST(Differential, InterpreterAndJitAgreeUnderRegisterPressure) { run_programs(11, 600, 24, 20, 4, false); }
 
+// A function past liveness's size budget (16,500 blocks x 8,192 variables): the passes and
+// the allocator that need liveness step aside, the function still compiles at -O1 (with
+// every variable in memory) and agrees with the interpreter.
+TEST(Differential, FunctionTooBigForLivenessStillCompiles) {
+  const int kVars = 8192, kBlocks = 16500;
+  std::string s = "m: module\nf: func i64, i64:n\n  local i64:sum";
+  for (int v = 0; v < kVars; v++) s += ", i64:v" + std::to_string(v);
+  s += "\n";
+  for (int v = 0; v < kVars; v++) s += "  mov v" + std::to_string(v) + ", " + std::to_string(v) + "\n";
+  Rng rng{3};
+  for (int b = 0; b < kBlocks; b++) {
+    std::string x = "v" + std::to_string(rng.below(kVars)), y = "v" + std::to_string(rng.below(kVars));
+    s += "  add " + x + ", " + x + ", " + y + "\n  bgt L" + std::to_string(b) + ", " + y + ", n\n  xor " + y + ", " +
+         y + ", 5\nL" + std::to_string(b) + ":\n";
+  }
+  s += "  mov sum, 0\n";
+  for (int v = 0; v < kVars; v++) s += "  mul sum, sum, 31\n  add sum, sum, v" + std::to_string(v) + "\n";
+  s += "  ret sum\n  endfunc\nendmodule\n";
+  int64_t results[2];
+  for (int mode = 0; mode < 2; mode++) {
+    Context ctx;
+    Diagnostics diags;
+    std::vector<Module*> mods;
+    ASSERT_TRUE(check_text(ctx, s, "big.mir", diags, &mods));
+    JitOptions opts = jit_options(false, 1);
+    opts.time_passes = true;  // the report shows which stages ran
+    auto rt = mode == 0 ? make_interpreter_runtime(ctx) : make_jit_runtime(ctx, opts);
+    ASSERT_TRUE(rt->load(*mods[0], diags));
+    ASSERT_TRUE(rt->link(diags));
+    ASSERT_TRUE(rt->fallbacks().empty());
+    results[mode] = rt->function<int64_t(int64_t)>("f")(20000);
+    if (mode == 1) {
+      EXPECT_NE(rt->pass_report().find("codegen emit"), std::string::npos);
+      EXPECT_EQ(rt->pass_report().find("codegen liveness"), std::string::npos) << "liveness ran over budget";
+    }
+  }
+  EXPECT_EQ(results[0], results[1]);
+}
+
 }  // namespace

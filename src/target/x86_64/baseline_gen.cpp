@@ -632,6 +632,7 @@ void Generator::allocate_registers() {
   StageClock clock(env_);
   Cfg cfg = build_cfg(f_);
   clock.lap("cfg");
+  if (!liveness_affordable(cfg, f_.num_vars())) return;  // too big: every variable in memory
   Liveness lv = compute_liveness(f_, cfg);
   clock.lap("liveness");
   std::vector<int8_t> classes(f_.num_vars(), -1);
