@@ -30,18 +30,24 @@ Cfg build_cfg(const Func& f) {
     g.block_of[i] = static_cast<uint32_t>(g.blocks.size() - 1);
     g.blocks.back().end = i + 1;
   }
+  // Blocks an indirect jump may reach: every block a label starts (found once).
+  std::vector<uint32_t> label_blocks;
+  if (g.has_indirect_jump)
+    for (uint32_t i = 0; i < n; i++)
+      if (f.insn(g.insns[i]).op == Op::Label && (label_blocks.empty() || label_blocks.back() != g.block_of[i]))
+        label_blocks.push_back(g.block_of[i]);
   auto block_at_label = [&](LabelId l) -> uint32_t {
     uint32_t i = l < label_index.size() ? label_index[l] : UINT32_MAX;
     return i == UINT32_MAX ? UINT32_MAX : g.block_of[i];
   };
+  std::vector<uint32_t> added_by(g.blocks.size(), UINT32_MAX);  // the block that last added it
   for (uint32_t b = 0; b < g.blocks.size(); b++) {
     Block& blk = g.blocks[b];
     blk.succ_first = static_cast<uint32_t>(g.succ_list.size());
     const Insn& last = f.insn(g.insns[blk.end - 1]);
-    auto add = [&](uint32_t s) {
-      if (s == UINT32_MAX) return;
-      for (uint32_t k = blk.succ_first; k < g.succ_list.size(); k++)
-        if (g.succ_list[k] == s) return;
+    auto add = [&](uint32_t s) {  // once per successor, however many switch cases name it
+      if (s == UINT32_MAX || added_by[s] == b) return;
+      added_by[s] = b;
       g.succ_list.push_back(s);
       blk.nsuccs++;
     };
@@ -52,10 +58,8 @@ Cfg build_cfg(const Func& f) {
     } else if (op_has(last.op, kJump)) {
       add(block_at_label(last.ops()[0].a));
     }
-    if (last.op == Op::JmpI || last.op == Op::JCall) {
-      for (uint32_t i = 0; i < n; i++)
-        if (f.insn(g.insns[i]).op == Op::Label) add(g.block_of[i]);
-    }
+    if (last.op == Op::JmpI || last.op == Op::JCall)
+      for (uint32_t s : label_blocks) add(s);
     if (last.op == Op::Jmp) falls = false;
     if (falls && b + 1 < g.blocks.size()) add(b + 1);
   }

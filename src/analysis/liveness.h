@@ -50,12 +50,13 @@ struct Liveness {
 // passes that ask whether a value lives on).
 Liveness compute_liveness(const Func& f, const Cfg& cfg, bool intervals = true);
 
-// Liveness keeps a bitset of all variables per block, four times over: beyond this many
-// 64-bit words per set (16 MB) a function is too big for it, and passes that need it step
-// aside (the code generator then keeps every variable in memory, as at -O0).
+// Liveness keeps a bitset of all variables per block, four times over, and each round of
+// the dataflow merges one per edge: beyond this many 64-bit words per set (16 MB), counting
+// edges too, a function is too big for it, and passes that need it step aside (the code
+// generator then keeps every variable in memory, as at -O0).
 constexpr uint64_t kLivenessBudgetWords = uint64_t(1) << 21;
 inline bool liveness_affordable(const Cfg& cfg, uint32_t nvars) {
-  return uint64_t(cfg.blocks.size()) * ((nvars + 63) / 64) <= kLivenessBudgetWords;
+  return (uint64_t(cfg.blocks.size()) + cfg.succ_list.size()) * ((nvars + 63) / 64) <= kLivenessBudgetWords;
 }
 
 // True for instructions after which caller-saved registers are clobbered.
