@@ -29,6 +29,20 @@ Func* parse_one(Context& ctx, const char* text) {
   return nullptr;
 }
 
+// The x86-64 register file as the code generator hands it to the allocator (no globals), with
+// machinize's constraints and reserves for f.
+x86_64::MachineConstraints x86_constraints(const Func& f, const Cfg& g, RegisterClass regs[2]) {
+  const uint16_t no_globals[2] = {0, 0};
+  x86_64::register_file(no_globals, regs);
+  uint16_t pools[2] = {0, 0};
+  for (int c = 0; c < 2; c++)
+    for (uint8_t r : regs[c].caller_saved) pools[c] |= static_cast<uint16_t>(1u << r);
+  x86_64::MachineConstraints mc = x86_64::machinize(f, g, pools);
+  regs[0].reserve = mc.reserve[0];
+  regs[1].reserve = mc.reserve[1];
+  return mc;
+}
+
 TEST(Cfg, BlocksAndEdges) {
   Context ctx;
   Func* f = parse_one(ctx, R"(m: module
@@ -120,10 +134,8 @@ endmodule
   EXPECT_EQ(lv.intervals[1].start, 1u);
   EXPECT_EQ(lv.intervals[1].end, 6u);
   // Dead across both calls, so a caller-saved register will do.
-  const uint16_t pools[2] = {0x0FC7, 0xFFFF};
-  x86_64::MachineConstraints mc = x86_64::machinize(*f, g, pools);
   RegisterClass regs[2];
-  regs[0] = {{6, 7, 8, 9, 2, 10, 11, 1, 0}, {3, 12, 13, 14, 15}, mc.reserve[0]};
+  x86_64::MachineConstraints mc = x86_constraints(*f, g, regs);
   std::vector<int8_t> classes(f->num_vars(), 0);
   Allocation a = linear_scan(lv, classes, regs, mc.clobbers, &mc.hints);
   ASSERT_GE(a.reg[1], 0);
@@ -203,12 +215,7 @@ TEST(LinearScan, InvariantsOverEveryRunFiletestFunction) {
           if (!f.var(v).is_global && f.var(v).type != Type::LD) classes[v] = f.var(v).type == Type::I64 ? 0 : 1;
         // The x86-64 register file with its real constraints (machinize).
         AllocSetup x86;
-        x86.regs[0] = {{6, 7, 8, 9, 2, 10, 11, 1, 0}, {3, 12, 13, 14, 15}, 0};
-        x86.regs[1] = {{2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1}, {}, 0};
-        const uint16_t pools[2] = {0x0FC7, 0xFFFF};
-        x86_64::MachineConstraints mc = x86_64::machinize(f, g, pools);
-        x86.regs[0].reserve = mc.reserve[0];
-        x86.regs[1].reserve = mc.reserve[1];
+        x86_64::MachineConstraints mc = x86_constraints(f, g, x86.regs);
         x86.clobbers = std::move(mc.clobbers);
         x86.hints = &mc.hints;
         check_invariants(f, lv, classes, x86, &allocated, &spilled);
@@ -254,8 +261,10 @@ endmodule
   x86_64::InsnRegs call = x86_64::insn_regs(*f, f->insn(g.insns[2]));
   EXPECT_TRUE(call.calls);
   EXPECT_FALSE(call.fixed_at_write);  // one result: it may live in a caller-saved register
-  const uint16_t pools[2] = {0x0FC7, 0xFFFF};
-  x86_64::MachineConstraints mc = x86_64::machinize(*f, g, pools);
+  RegisterClass regs[2];
+  x86_64::MachineConstraints mc = x86_constraints(*f, g, regs);
+  EXPECT_EQ(regs[0].caller_saved.size() + regs[0].callee_saved.size(), 14u);  // all but rsp, rbp
+  EXPECT_EQ(regs[1].caller_saved.size(), 16u);
   EXPECT_TRUE(mc.clobbers.any_in(0, 0, 0, 0));    // rax at the division's reads
   EXPECT_FALSE(mc.clobbers.any_in(0, 0, 1, 1));   // but its result may go there
   EXPECT_TRUE(mc.clobbers.any_in(0, 6, 4, 5));    // the call clobbers rsi for values across it,
@@ -295,10 +304,8 @@ endmodule
     Cfg g = build_cfg(fn);
     Liveness lv = compute_liveness(fn, g);
     std::vector<int8_t> classes(fn.num_vars(), 0);
-    const uint16_t pools[2] = {0x0FC7, 0xFFFF};
-    x86_64::MachineConstraints mc = x86_64::machinize(fn, g, pools);
     RegisterClass regs[2];
-    regs[0] = {{6, 7, 8, 9, 2, 10, 11, 1, 0}, {3, 12, 13, 14, 15}, mc.reserve[0]};
+    x86_64::MachineConstraints mc = x86_constraints(fn, g, regs);
     return linear_scan(lv, classes, regs, mc.clobbers, hinted ? &mc.hints : nullptr);
   };
   // r comes back from the call in rax and is returned from there: no moves.

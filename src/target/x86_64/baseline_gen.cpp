@@ -616,15 +616,9 @@ void Generator::allocate_registers() {
   uint16_t global_gpr = 0, global_xmm = 0;
   for (const VarHome& h : homes_)
     if (h.global) (h.is_xmm ? global_xmm : global_gpr) |= static_cast<uint16_t>(1u << (h.is_xmm ? unsigned(h.xmm) : unsigned(h.gpr)));
-  static constexpr Reg kCallerSaved[] = {RSI, RDI, R8, R9, RDX, R10, R11, RCX, RAX};  // temporaries' favourites last
-  static constexpr Reg kCalleeSaved[] = {RBX, R12, R13, R14, R15};
   RegisterClass regs[2];
-  for (Reg r : kCallerSaved)
-    if (!(global_gpr & (1u << r))) regs[0].caller_saved.push_back(r);
-  for (Reg r : kCalleeSaved)
-    if (!(global_gpr & (1u << r))) regs[0].callee_saved.push_back(r);
-  for (int x = 2; x < 18; x++)  // xmm2..xmm15, then xmm0 and xmm1
-    if (!(global_xmm & (1u << (x % 16)))) regs[1].caller_saved.push_back(static_cast<uint8_t>(x % 16));
+  const uint16_t taken[2] = {global_gpr, global_xmm};
+  register_file(taken, regs);
   for (uint8_t r : regs[0].caller_saved) pool_gpr_ |= static_cast<uint16_t>(1u << r);
   for (uint8_t r : regs[1].caller_saved) pool_xmm_ |= static_cast<uint16_t>(1u << r);
   if (opt_level_ < 1) return;

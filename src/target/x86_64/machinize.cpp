@@ -217,6 +217,18 @@ void describe(const Func& f, const Cfg& cfg, const MachineConstraints& mc, std::
   }
 }
 
+void register_file(const uint16_t taken[2], RegisterClass regs[2]) {
+  static constexpr Reg kCallerSaved[] = {RSI, RDI, R8, R9, RDX, R10, R11, RCX, RAX};
+  static constexpr Reg kCalleeSaved[] = {RBX, R12, R13, R14, R15};
+  regs[0] = regs[1] = RegisterClass{};
+  for (Reg r : kCallerSaved)
+    if (!(taken[0] & bit(r))) regs[0].caller_saved.push_back(r);
+  for (Reg r : kCalleeSaved)
+    if (!(taken[0] & bit(r))) regs[0].callee_saved.push_back(r);
+  for (unsigned x = 2; x < 18; x++)  // xmm2..xmm15, then xmm0 and xmm1 (all caller-saved)
+    if (!(taken[1] & bit(x % 16))) regs[1].caller_saved.push_back(static_cast<uint8_t>(x % 16));
+}
+
 MachineConstraints machinize(const Func& f, const Cfg& cfg, const uint16_t caller_saved[2]) {
   MachineConstraints mc;
   std::vector<InsnRegs>& regs = mc.insns;

@@ -41,6 +41,11 @@ struct InsnRegs {
 
 InsnRegs insn_regs(const Func& f, const Insn& in);
 
+// The register file the allocator works over, per class (0 integer, 1 XMM): every register
+// but rsp and rbp, less those `taken` (bit per register: hard-register globals), each list in
+// order of preference (the registers temporaries prefer come last).
+void register_file(const uint16_t taken[2], RegisterClass regs[2]);
+
 struct MachineConstraints {
   std::vector<InsnRegs> insns;  // by instruction index in CFG order
   RegisterClobbers clobbers;
