@@ -107,7 +107,7 @@ Case Generator::next() {
   Reg r = reg(), r2 = reg();
   Xmm x = xreg(), x2 = xreg();
   Mem m = mem();
-  switch (rng_.below(26)) {
+  switch (rng_.below(27)) {
     case 0: return {"mov " + std::string(kR64[r]) + ", " + kR64[r2], [=](Assembler& a) { a.mov(r, r2); }};
     case 1: return {"mov " + std::string(kR64[r]) + ", " + mem_text(m, "qword"), [=](Assembler& a) { a.mov(r, m); }};
     case 2: return {"mov " + mem_text(m, "qword") + ", " + kR64[r], [=](Assembler& a) { a.mov(m, r); }};
@@ -250,6 +250,32 @@ Case Generator::next() {
       std::string v = w || small ? num(imm) : num(static_cast<int64_t>(static_cast<uint32_t>(imm)));
       return {std::string("imul ") + n[r] + ", " + n[r2] + ", " + v,
               [=](Assembler& a) { a.imul_imm(r, r2, imm, w); }};
+    }
+    case 25: {  // arithmetic with a memory operand
+      switch (rng_.below(3)) {
+        case 0: {
+          static const Alu kOps[] = {Alu::Add, Alu::Or, Alu::And, Alu::Sub, Alu::Xor, Alu::Cmp};
+          static const char* const kNames[] = {"add", "or", "and", "sub", "xor", "cmp"};
+          uint32_t k = rng_.below(6);
+          bool w = rng_.below(2);
+          return {std::string(kNames[k]) + " " + (w ? kR64 : kR32)[r] + ", " + mem_text(m, w ? "qword" : "dword"),
+                  [=](Assembler& a) { a.alu(kOps[k], r, m, w); }};
+        }
+        case 1: {
+          bool w = rng_.below(2);
+          return {std::string("imul ") + (w ? kR64 : kR32)[r] + ", " + mem_text(m, w ? "qword" : "dword"),
+                  [=](Assembler& a) { a.imul(r, m, w); }};
+        }
+        default: {
+          static const uint8_t kOps[] = {0x58, 0x59, 0x5C, 0x5E, 0x2E};
+          static const char* const kNames[] = {"add", "mul", "sub", "div", "ucomi"};
+          uint32_t k = rng_.below(5);
+          bool dbl = rng_.below(2);
+          uint8_t prefix = k == 4 ? (dbl ? 0x66 : 0) : (dbl ? 0xF2 : 0xF3);
+          return {std::string(kNames[k]) + (dbl ? "sd " : "ss ") + xmm(x) + ", " + mem_text(m, dbl ? "qword" : "dword"),
+                  [=](Assembler& a) { a.sse(prefix, kOps[k], x, m); }};
+        }
+      }
     }
     default: {
       uint64_t v = rng_.next() >> (rng_.below(64));

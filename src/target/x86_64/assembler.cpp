@@ -341,6 +341,18 @@ void Assembler::imul(Reg dst, Reg src, bool w64) {
   Width w = w64 ? Width::W64 : Width::W32;
   if (listing_) list(at, "imul " + reg(dst, w) + ", " + reg(src, w));
 }
+void Assembler::alu(Alu op, Reg dst, Mem src, bool w64) {
+  size_t at = code_.size();
+  op_mem(0, w64, {static_cast<uint8_t>(static_cast<uint8_t>(op) * 8 + 3)}, dst, src);
+  Width w = w64 ? Width::W64 : Width::W32;
+  if (listing_) list(at, std::string(alu_name(op)) + " " + reg(dst, w) + ", " + mem(src, width_ptr(w)));
+}
+void Assembler::imul(Reg dst, Mem src, bool w64) {
+  size_t at = code_.size();
+  op_mem(0, w64, {0x0F, 0xAF}, dst, src);
+  Width w = w64 ? Width::W64 : Width::W32;
+  if (listing_) list(at, "imul " + reg(dst, w) + ", " + mem(src, width_ptr(w)));
+}
 void Assembler::imul_imm(Reg dst, Reg src, int32_t imm, bool w64) {
   size_t at = code_.size();
   bool small = imm >= -128 && imm <= 127;
@@ -415,17 +427,24 @@ void Assembler::movdqu(Mem dst, Xmm src) {
   op_mem(0xF3, false, {0x0F, 0x7F}, src, dst);
   if (listing_) list(at, "movdqu " + mem(dst, "xmmword") + ", " + xmm(src));
 }
+static std::string sse_name(uint8_t prefix, uint8_t op) {
+  const char* sfx = prefix == 0xF2 ? "sd" : prefix == 0xF3 ? "ss" : prefix == 0x66 ? "pd" : "ps";
+  return op == 0x58 ? std::string("add") + sfx : op == 0x59 ? std::string("mul") + sfx
+         : op == 0x5C ? std::string("sub") + sfx : op == 0x5E ? std::string("div") + sfx
+         : op == 0x2E ? std::string(prefix == 0x66 ? "ucomisd" : "ucomiss")
+         : op == 0x57 ? std::string("xorps") : op == 0x28 ? std::string("movaps")
+         : op == 0x5A ? std::string(prefix == 0xF3 ? "cvtss2sd" : "cvtsd2ss") : std::string("sse?");
+}
 void Assembler::sse(uint8_t prefix, uint8_t op, Xmm dst, Xmm src) {
   size_t at = code_.size();
   op_rr(prefix, false, {0x0F, op}, dst, src);
-  if (!listing_) return;
-  const char* sfx = prefix == 0xF2 ? "sd" : prefix == 0xF3 ? "ss" : prefix == 0x66 ? "pd" : "ps";
-  std::string name = op == 0x58 ? std::string("add") + sfx : op == 0x59 ? std::string("mul") + sfx
-                     : op == 0x5C ? std::string("sub") + sfx : op == 0x5E ? std::string("div") + sfx
-                     : op == 0x2E ? std::string(prefix == 0x66 ? "ucomisd" : "ucomiss")
-                     : op == 0x57 ? std::string("xorps") : op == 0x28 ? std::string("movaps")
-                     : op == 0x5A ? std::string(prefix == 0xF3 ? "cvtss2sd" : "cvtsd2ss") : std::string("sse?");
-  list(at, name + " " + xmm(dst) + ", " + xmm(src));
+  if (listing_) list(at, sse_name(prefix, op) + " " + xmm(dst) + ", " + xmm(src));
+}
+void Assembler::sse(uint8_t prefix, uint8_t op, Xmm dst, Mem src) {
+  size_t at = code_.size();
+  op_mem(prefix, false, {0x0F, op}, dst, src);
+  bool dbl = prefix == 0xF2 || prefix == 0x66;
+  if (listing_) list(at, sse_name(prefix, op) + " " + xmm(dst) + ", " + mem(src, dbl ? "qword" : "dword"));
 }
 void Assembler::movq_to_xmm(Xmm dst, Reg src) {
   size_t at = code_.size();

@@ -78,6 +78,8 @@ class Assembler {
   void alu_imm(Alu op, Reg dst, int32_t imm, bool w64 = true);
   void imul(Reg dst, Reg src, bool w64 = true);
   void imul_imm(Reg dst, Reg src, int32_t imm, bool w64 = true);  // dst = src * imm
+  void alu(Alu op, Reg dst, Mem src, bool w64 = true);             // dst op= [src]
+  void imul(Reg dst, Mem src, bool w64 = true);
   void unary(Unary op, Reg r, bool w64 = true);
   void shift_cl(Shift op, Reg r, bool w64 = true);
   void shift_imm(Shift op, Reg r, uint8_t count, bool w64 = true);
@@ -96,6 +98,9 @@ class Assembler {
   void movdqu(Xmm dst, Mem src);
   void movdqu(Mem dst, Xmm src);
   void sse(uint8_t prefix, uint8_t op, Xmm dst, Xmm src);     // prefix 0 = none
+  // Scalar arithmetic (0x58 add, 0x59 mul, 0x5C sub, 0x5E div; prefix F2 double, F3 float)
+  // and ucomis (0x2E; prefix 66 double, 0 float) with a memory operand.
+  void sse(uint8_t prefix, uint8_t op, Xmm dst, Mem src);
   void movq_to_xmm(Xmm dst, Reg src);                         // movq xmm, r64
   void movq_from_xmm(Reg dst, Xmm src);                       // movq r64, xmm
   void cvtsi2s(bool dbl, Xmm dst, Reg src);                   // cvtsi2sd/ss xmm, r64
