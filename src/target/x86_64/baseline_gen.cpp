@@ -141,6 +141,15 @@ class Generator {
   void restore_saved();  // callee-saved registers this function used, before leaving
   bool fast_int_binary(Op op, const Operand* ops);
   bool store_immediate(const Operand& dst, const Operand& src);
+  // o read straight from memory by an instruction reading `type` (i64, f or d): a spilled
+  // variable's slot, or a memory operand of that width. memory_of gives the address (a
+  // memory operand's may take address temporaries, so take it right before the use).
+  bool in_memory(const Operand& o, Type type) const {
+    if (o.kind == OperandKind::Var)
+      return !homes_[o.a].in_reg && f_.var(o.a).type == type;
+    return o.kind == OperandKind::Mem && (o.type == type || (type == Type::I64 && o.type == Type::U64));
+  }
+  Mem memory_of(const Operand& o) { return o.kind == OperandKind::Var ? slot(o.a) : address(o); }
   bool reads_reg(const Operand& o, Reg r) const {  // o is, or its address uses, register r
     if (o.kind == OperandKind::Var) return reg_of(o) == r;
     if (o.kind != OperandKind::Mem) return false;
@@ -497,8 +506,12 @@ void Generator::fp_compare(Op op, const Operand* ops, Label* target) {
   const Operand& second = swap ? ops[1] : ops[2];
   Xmm x = xmm_of(first), y = xmm_of(second);
   if (x == kNoXmm) fp_in(first, x = X0(), dbl);
-  if (y == kNoXmm) fp_in(second, y = X1(), dbl);
-  a_.sse(dbl ? 0x66 : 0, 0x2E, x, y);  // ucomisd / ucomiss
+  if (y == kNoXmm && in_memory(second, dbl ? Type::D : Type::F))
+    a_.sse(dbl ? 0x66 : 0, 0x2E, x, memory_of(second));  // ucomisd / ucomiss
+  else {
+    if (y == kNoXmm) fp_in(second, y = X1(), dbl);
+    a_.sse(dbl ? 0x66 : 0, 0x2E, x, y);
+  }
   if (target)
     flags_to_result(a_, c, target, kNoReg, kNoReg);
   else
@@ -536,13 +549,17 @@ void Generator::int_binary(Op op, const Operand* ops) {
   Reg v = in_rax ? RAX : kNoReg;
   if (Reg d = reg_of(ops[0]); v == kNoReg && d != kNoReg && !(shift && d == RCX) && !reads_reg(ops[2], d)) v = d;
   if (v == kNoReg) v = T0();
-  const Reg w = b_imm ? kNoReg : shift ? RCX : T1();
+  // ... or from memory (a spilled variable or a 64-bit memory operand) for 64-bit arithmetic
+  const bool b_mem = !b_imm && !in_rax && !shift && !s && in_memory(ops[2], Type::I64) && !reads_reg(ops[2], v);
+  const Reg w = b_imm || b_mem ? kNoReg : shift ? RCX : T1();
   int_in(ops[1], v);
-  if (!b_imm) int_in(ops[2], w);
+  if (!b_imm && !b_mem) int_in(ops[2], w);
   auto sext = [&] {
     if (s) a_.extend(v, v, Width::W32, true);
   };
-  auto alu = [&](Alu k) { b_imm ? a_.alu_imm(k, v, imm, !s) : a_.alu(k, v, w, !s); };
+  auto alu = [&](Alu k) {
+    b_imm ? a_.alu_imm(k, v, imm, !s) : b_mem ? a_.alu(k, v, memory_of(ops[2])) : a_.alu(k, v, w, !s);
+  };
   auto shift_by = [&](Shift k) {  // the machine masks the count either way
     b_imm ? a_.shift_imm(k, v, static_cast<uint8_t>(imm & (s ? 31 : 63)), !s) : a_.shift_cl(k, v, !s);
   };
@@ -553,7 +570,7 @@ void Generator::int_binary(Op op, const Operand* ops) {
     case Op::Or: case Op::OrS: alu(Alu::Or); sext(); break;
     case Op::Xor: case Op::XorS: alu(Alu::Xor); sext(); break;
     case Op::Mul: case Op::MulS: case Op::MulO: case Op::MulOS:
-      b_imm ? a_.imul_imm(v, v, imm, !s) : a_.imul(v, w, !s);
+      b_imm ? a_.imul_imm(v, v, imm, !s) : b_mem ? a_.imul(v, memory_of(ops[2])) : a_.imul(v, w, !s);
       sext();
       break;
     case Op::UMulO: case Op::UMulOS: a_.unary(Unary::Mul, w, !s); sext(); break;
@@ -734,17 +751,19 @@ bool Generator::fast_int_binary(Op op, const Operand* ops) {
     a_.imul_imm(d, ra, imm);
     return true;
   }
-  if (rb == kNoReg && !b_imm) {
+  // b from memory as the instruction's operand, unless its address uses d (changed first)
+  bool b_mem = rb == kNoReg && !b_imm && in_memory(*b, Type::I64) && !reads_reg(*b, d);
+  if (rb == kNoReg && !b_imm && !b_mem) {
     rb = T1();
     int_in(*b, rb);  // before d changes: b's address may use d
   }
   if (reg_of(*a) != d) int_in(*a, d);
   if (is_mul)
-    a_.imul(d, rb);
+    b_mem ? a_.imul(d, memory_of(*b)) : a_.imul(d, rb);
   else if (b_imm)
     a_.alu_imm(alu, d, imm);
   else
-    a_.alu(alu, d, rb);
+    b_mem ? a_.alu(alu, d, memory_of(*b)) : a_.alu(alu, d, rb);
   return true;
 }
 
@@ -759,6 +778,8 @@ bool Generator::fast_int_branch(Op op, const Operand* ops) {
     a_.alu(Alu::Cmp, ra, rb, w64);
   } else if (b.kind == OperandKind::Int && b.int_value() >= INT32_MIN && b.int_value() <= INT32_MAX) {
     a_.alu_imm(Alu::Cmp, ra, static_cast<int32_t>(b.int_value()), w64);
+  } else if (w64 && in_memory(b, Type::I64)) {
+    a_.alu(Alu::Cmp, ra, memory_of(b));
   } else {
     Reg t = T1();
     int_in(b, t);
@@ -1303,18 +1324,24 @@ bool Generator::insn(InsnId id) {
         bool commutative = code == 0x58 || code == 0x59;
         if (xmm_of(*b) == d && commutative) std::swap(a, b);
         Xmm rb = xmm_of(*b);
-        if (rb == kNoXmm || rb == d) {  // b in memory, a constant, or d itself
+        bool b_mem = rb == kNoXmm && in_memory(*b, dbl ? Type::D : Type::F);
+        if ((rb == kNoXmm && !b_mem) || rb == d) {  // b a constant, or d itself
           rb = X1();
           fp_in(*b, rb, dbl);
         }
         fp_in(*a, d, dbl);
-        a_.sse(dbl ? 0xF2 : 0xF3, code, d, rb);
+        b_mem ? a_.sse(dbl ? 0xF2 : 0xF3, code, d, memory_of(*b)) : a_.sse(dbl ? 0xF2 : 0xF3, code, d, rb);
         return true;
       }
-      Xmm x = X0(), y = X1();
+      Xmm x = X0();
       fp_in(ops[1], x, dbl);
-      fp_in(ops[2], y, dbl);
-      a_.sse(dbl ? 0xF2 : 0xF3, code, x, y);
+      if (in_memory(ops[2], dbl ? Type::D : Type::F)) {
+        a_.sse(dbl ? 0xF2 : 0xF3, code, x, memory_of(ops[2]));
+      } else {
+        Xmm y = X1();
+        fp_in(ops[2], y, dbl);
+        a_.sse(dbl ? 0xF2 : 0xF3, code, x, y);
+      }
       fp_out(ops[0], x, dbl);
       return true;
     }
@@ -1359,6 +1386,8 @@ bool Generator::insn(InsnId id) {
       int_in(ops[1], T0());
       if (int32_t imm; imm32_of(ops[2], !op_has(op, kShort), &imm)) {
         a_.alu_imm(Alu::Cmp, T0(), imm, !op_has(op, kShort));
+      } else if (!op_has(op, kShort) && in_memory(ops[2], Type::I64)) {
+        a_.alu(Alu::Cmp, T0(), memory_of(ops[2]));
       } else {
         int_in(ops[2], T1());
         a_.alu(Alu::Cmp, T0(), T1(), !op_has(op, kShort));
