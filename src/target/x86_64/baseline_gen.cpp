@@ -5,8 +5,8 @@
 // are preferred, so -O0 code always uses those.
 // -O0 keeps every variable in a frame slot below rbp. -O1 first allocates registers with
 // linear scan over liveness intervals (codegen/linear_scan.h) across the whole register file
-// but rsp and rbp, under the constraints machinize computes; the rest stay in their slots.
-// It then uses register and immediate operands directly where it can.
+// but rsp and rbp, under the constraints and hints machinize computes; the rest stay in their
+// slots. Both levels use register, immediate and memory operands directly where x86 can.
 #include "baseline_gen.h"
 
 #include <algorithm>
