@@ -192,6 +192,10 @@ TEST(Differential, InterpreterAndJitAgreeOnRandomPrograms) { run_programs(7, 200
 // must come from the few registers the allocator left free.
 TEST(Differential, InterpreterAndJitAgreeUnderRegisterPressure) { run_programs(11, 600, 24, 20, 4, false); }
 
+// The same with calls: long-lived values compete for the callee-saved registers and spill,
+// and call sequences read arguments from registers, slots and memory operands at once.
+TEST(Differential, InterpreterAndJitAgreeUnderRegisterPressureWithCalls) { run_programs(5, 400, 24, 20, 4, true); }
+
 // A function past liveness's size budget (16,500 blocks x 8,192 variables): the passes and
 // the allocator that need liveness step aside, the function still compiles at -O1 (with
 // every variable in memory) and agrees with the interpreter.
