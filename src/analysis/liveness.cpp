@@ -9,11 +9,6 @@ bool calls_out(Op op) {
   return op_has(op, kCall) || op == Op::VaStart || op == Op::VaArg || op == Op::VaBlockArg;
 }
 
-bool Liveness::crosses_call(const Interval& iv) const {
-  auto it = std::lower_bound(call_positions.begin(), call_positions.end(), iv.start & ~1u);
-  return it != call_positions.end() && *it <= iv.end;
-}
-
 Liveness compute_liveness(const Func& f, const Cfg& cfg, bool intervals) {
   Liveness lv;
   const uint32_t nvars = f.num_vars();
@@ -49,7 +44,6 @@ Liveness compute_liveness(const Func& f, const Cfg& cfg, bool intervals) {
     for (uint32_t i = blk.first; i < blk.end; i++) {
       depth += delta[i];
       const Insn& insn = f.insn(cfg.insns[i]);
-      if (calls_out(insn.op)) lv.call_positions.push_back(2 * i);
       if (insn.op == Op::Addr || insn.op == Op::Addr8 || insn.op == Op::Addr16 || insn.op == Op::Addr32)
         lv.address_taken[insn.ops()[1].a] = 1;
       uint64_t w = uint64_t(1) << (3 * std::min(depth, 4));

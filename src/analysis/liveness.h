@@ -34,10 +34,7 @@ struct Liveness {
   std::vector<Interval> intervals;      // by VarId
   std::vector<LiveRange> ranges;        // every variable's ranges, chained
   std::vector<uint32_t> first_range;    // by VarId: its first range, or kNoRange
-  std::vector<uint32_t> call_positions;  // 2i of each instruction that calls out (sorted)
   std::vector<uint8_t> address_taken;   // by VarId: addr* applied (must stay in memory)
-  // Whether an instruction that calls out lies inside [iv.start, iv.end].
-  bool crosses_call(const Interval& iv) const;
   // Whether v is live on exit from block b.
   bool live_out(uint32_t b, VarId v) const { return (out[size_t(b) * words + v / 64] >> (v % 64)) & 1; }
 
@@ -46,7 +43,7 @@ struct Liveness {
 };
 
 // Complexity: O(iterations * blocks * vars / 64) for the dataflow, O(operands) otherwise.
-// Without `intervals` only live_out, address_taken and call_positions are filled in (for
+// Without `intervals` only live_out and address_taken are filled in (for
 // passes that ask whether a value lives on).
 Liveness compute_liveness(const Func& f, const Cfg& cfg, bool intervals = true);
 

@@ -93,8 +93,10 @@ endmodule
   EXPECT_EQ(n.start, 0u);
   EXPECT_LE(i.start, 3u);       // written by insn 1
   EXPECT_GE(i.end, 2u * 5 - 1);  // live around the back edge (jmp at index 5)
-  EXPECT_TRUE(lv.crosses_call(t));   // t lives across the call
-  EXPECT_FALSE(lv.crosses_call(u));  // u is born after it
+  const uint32_t call = 2 * 7;       // the call reads at 2i (instruction 7)
+  ASSERT_EQ(f->insn(g.insns[7]).op, Op::Call);
+  EXPECT_TRUE(t.start < call && t.end > call);  // t lives across the call
+  EXPECT_GT(u.start, call);                     // u is born after it
   EXPECT_GT(i.weight, t.weight);     // loop uses weigh more
   // i is live without a hole from its first write to the back edge: one range, its hull.
   uint32_t r = lv.first_range[1];
@@ -223,9 +225,10 @@ TEST(LinearScan, InvariantsOverEveryRunFiletestFunction) {
         AllocSetup tiny;
         tiny.regs[0] = {{6, 7}, {3}, 1};
         tiny.regs[1] = {{2}, {}, 0};
-        for (uint32_t pos : lv.call_positions) {
-          for (uint8_t r : {6, 7}) tiny.clobbers.add(0, r, pos);
-          tiny.clobbers.add(1, 2, pos);
+        for (uint32_t i = 0; i < g.insns.size(); i++) {
+          if (!calls_out(f.insn(g.insns[i]).op)) continue;
+          for (uint8_t r : {6, 7}) tiny.clobbers.add(0, r, 2 * i);
+          tiny.clobbers.add(1, 2, 2 * i);
         }
         check_invariants(f, lv, classes, tiny, &allocated, &spilled);
       }

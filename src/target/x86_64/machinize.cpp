@@ -108,7 +108,7 @@ InsnRegs insn_regs(const Func& f, const Insn& in) {
   if (op == Op::Label || op == Op::Jmp || op == Op::VaEnd || op == Op::PrSet || op == Op::PrBeq || op == Op::PrBne ||
       op == Op::Bo || op == Op::Bno || op == Op::UBo || op == Op::UBno)
     return r;
-  if (op_has(op, kCall) || op == Op::VaStart || op == Op::VaArg || op == Op::VaBlockArg) {
+  if (calls_out(op)) {
     // The call sequence names its registers; temporaries are r10/r11, clobbered anyway.
     r.calls = true;
     r.fixed_gpr = kCallerSavedGpr;
