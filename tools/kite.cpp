@@ -88,6 +88,16 @@ bool link_all(kite::Runtime& rt, const std::vector<kite::Module*>& mods, const s
 }
 
 // Compiler options shared by run and asm; true when `a` was one of them.
+// The function name after argv[*i] (--func, --entry), advancing *i; null, with a message,
+// when it is missing.
+const char* function_name_option(int argc, char** argv, int* i) {
+  if (*i + 1 >= argc) {
+    fprintf(stderr, "kite: %s needs a function name\n", argv[*i]);
+    return nullptr;
+  }
+  return argv[++*i];
+}
+
 bool compiler_option(const std::string& a, kite::JitOptions* o) {
   if (a == "-O0" || a == "-O1" || a == "-O2") {
     o->opt_level = a[2] - '0';
@@ -111,11 +121,9 @@ int asm_command(int argc, char** argv) {
     std::string a = argv[i];
     if (compiler_option(a, &jopts)) continue;
     if (a == "--func") {
-      if (i + 1 >= argc) {
-        fprintf(stderr, "kite: --func needs a function name\n");
-        return 2;
-      }
-      only = argv[++i];
+      const char* name = function_name_option(argc, argv, &i);
+      if (!name) return 2;
+      only = name;
     } else if (a.size() > 1 && a[0] == '-') {
       fprintf(stderr, "kite: unknown option '%s'\n", a.c_str());
       return 2;
@@ -169,11 +177,9 @@ int run_command(int argc, char** argv) {
     }
     if (compiler_option(a, &jopts)) continue;
     if (a == "--entry") {
-      if (i + 1 >= argc) {
-        fprintf(stderr, "kite: --entry needs a function name\n");
-        return 2;
-      }
-      entry = argv[++i];
+      const char* name = function_name_option(argc, argv, &i);
+      if (!name) return 2;
+      entry = name;
     } else if (a == "--interp") {
       mode = Interp;
     } else if (a == "--jit") {
