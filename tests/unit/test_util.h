@@ -31,6 +31,22 @@ inline Module* read_module(Context& ctx, std::string_view text, std::string* err
   return nullptr;
 }
 
+// Recursive fibonacci (and its prototype p), for tests that need real calls and recursion;
+// module texts splice it in after their `module` line.
+constexpr char kFibIr[] = R"(p: proto i64, i64:n
+fib: func i64, i64:n
+  local i64:a, i64:b
+  blt small, n, 2
+  sub a, n, 1
+  call p, fib, a, a
+  sub b, n, 2
+  call p, fib, b, b
+  add a, a, b
+  ret a
+small: ret n
+  endfunc
+)";
+
 inline bool load_and_link(Runtime& rt, Module& m, std::string* error = nullptr) {
   Diagnostics diags;
   bool ok = rt.load(m, diags) && rt.link(diags);

@@ -15,20 +15,7 @@ using namespace kite;
 
 namespace {
 
-const char kProgram[] = R"(m: module
-p: proto i64, i64:n
-fib: func i64, i64:n
-  local i64:a, i64:b
-  blt small, n, 2
-  sub a, n, 1
-  call p, fib, a, a
-  sub b, n, 2
-  call p, fib, b, b
-  add a, a, b
-  ret a
-small: ret n
-  endfunc
-sum: func i64, i64:n
+const std::string kProgram = std::string("m: module\n") + kite::testing::kFibIr + R"(sum: func i64, i64:n
   local i64:i, i64:s
   mov i, 0; mov s, 0
 loop: bge done, i, n

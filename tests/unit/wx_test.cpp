@@ -43,20 +43,7 @@ void observe(void* user, const void* pages, size_t len) {
   o->bad += bad_mappings(pages, len);
 }
 
-const char kProgram[] = R"(m: module
-p: proto i64, i64:n
-fib: func i64, i64:n
-  local i64:a, i64:b
-  blt small, n, 2
-  sub a, n, 1
-  call p, fib, a, a
-  sub b, n, 2
-  call p, fib, b, b
-  add a, a, b
-  ret a
-small: ret n
-  endfunc
-twice: func i64, i64:n
+const std::string kProgram = std::string("m: module\n") + kite::testing::kFibIr + R"(twice: func i64, i64:n
   add n, n, n
   ret n
   endfunc
