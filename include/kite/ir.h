@@ -38,7 +38,7 @@ enum class OperandKind : uint8_t { None, Var, Int, Float, Double, LDouble, Str, 
 struct Operand {
   OperandKind kind = OperandKind::None;
   Type type = Type::I64;  // memory operands: the access type (or a block type in calls)
-  uint8_t scale = 1;      // memory operands: 1, 2, 4 or 8 (checked by the verifier)
+  uint8_t scale = 1;      // memory operands: 1 to 255 (the verifier rejects 0)
   uint8_t flags = 0;      // kUnsignedFlag: an integer printed as unsigned
   uint32_t a = 0;
   uint32_t b = 0;

@@ -12,7 +12,7 @@
 namespace kite::interp {
 
 // Micro-ops. Operand lists: d = destination offset, a/b = source offsets, t = code address,
-// M = memory address (base offset, index offset, scale shift, displacement).
+// M = memory address (base offset, index offset, scale, displacement).
 #define KITE_MICRO_OPS(X)                                                                        \
   /* moves and memory */                                                                         \
   X(Mov64) X(Mov128)                                                            /* d a */         \

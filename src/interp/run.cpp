@@ -157,8 +157,8 @@ void* run_impl(const Code* code, const Value* args, Value* results, const Native
 #define SETF(k, v) put<float>(fp, pc[k], static_cast<float>(v))
 #define SETD(k, v) put<double>(fp, pc[k], static_cast<double>(v))
 #define SETX(k, v) put<long double>(fp, pc[k], static_cast<long double>(v))
-// Memory operand at pc[k..k+3]: base offset, index offset, shift, displacement.
-#define ADDR(k) (U(k) + (U(k + 1) << pc[k + 2]) + pc[k + 3])
+// Memory operand at pc[k..k+3]: base offset, index offset, scale, displacement.
+#define ADDR(k) (U(k) + U(k + 1) * pc[k + 2] + pc[k + 3])
 
   NEXT(0);
 

@@ -105,8 +105,6 @@ MicroOp ext_op(Type t) {
 
 Type mem_type_of_var(Type var_type) { return var_type == Type::I64 ? Type::I64 : var_type; }
 
-uint64_t shift_of(uint8_t scale) { return scale == 8 ? 3 : scale == 4 ? 2 : scale == 2 ? 1 : 0; }
-
 class Translator {
  public:
   Translator(Linker& lk, FuncState& fs, Code& code)
@@ -140,7 +138,7 @@ class Translator {
   }
   uint64_t constant(const void* bytes, uint32_t size);
   uint64_t int_constant(uint64_t v) { return constant(&v, 8); }
-  // Memory address words: base, index, shift, disp.
+  // Memory address words: base, index, scale, disp.
   void address_words(const Operand& o, uint64_t out[4], bool block_arg = false);
   uint64_t in(const Operand& o);
   uint64_t out(const Operand& o);
@@ -197,7 +195,7 @@ void Translator::address_words(const Operand& o, uint64_t m[4], bool block_arg) 
   const MemRef& r = f_.mem_ref(o);
   m[0] = r.base == kNone ? kZeroSlot : in(Operand::var(r.base));
   m[1] = r.index == kNone ? kZeroSlot : in(Operand::var(r.index));
-  m[2] = shift_of(o.scale);
+  m[2] = o.scale;  // any scale from 1 to 255 (c2m writes struct sizes)
   m[3] = block_arg ? 0 : static_cast<uint64_t>(r.disp);  // a block argument's "disp" is its size
 }
 

@@ -144,8 +144,7 @@ bool Verifier::operand_ids_valid(const Func& f, const Operand& o, uint32_t i) {
       if (m.index != kNone && class_of(f.var(m.index).type) != ValueClass::Int)
         insn_error("operand %u: memory index '%s' must be an integer variable", i + 1,
                    str(f.var(m.index).name).c_str());
-      if (o.scale != 1 && o.scale != 2 && o.scale != 4 && o.scale != 8)
-        insn_error("operand %u: scale must be 1, 2, 4 or 8, not %u", i + 1, o.scale);
+      if (o.scale == 0) insn_error("operand %u: scale must be an integer from 1 to 255, not 0", i + 1);
       if (static_cast<uint32_t>(o.type) >= kNumTypes) ok = false;
       break;
     }

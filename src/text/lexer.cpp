@@ -3,8 +3,13 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 namespace kite::text {
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+static unsigned hex_value(char c) { return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10; }
 
 const char* tok_name(Tok t) {
   switch (t) {
@@ -118,9 +123,91 @@ Token Lexer::next() {
   }
 }
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-static unsigned hex_value(char c) { return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10; }
+
+size_t scan_nonfinite(std::string_view s, bool negative, Token* t, const char** error) {
+  *error = nullptr;
+  size_t p;
+  bool nan = false, quiet = true;
+  if (s.starts_with("inf")) {
+    p = 3;
+  } else if (s.starts_with("nan")) {
+    p = 3;
+    nan = true;
+  } else if (s.starts_with("snan")) {
+    p = 4;
+    nan = true;
+    quiet = false;
+  } else {
+    return 0;
+  }
+  uint64_t payload = 0;
+  if (nan && p < s.size() && s[p] == '(') {
+    size_t q = p + 1;
+    if (!(q + 2 < s.size() && s[q] == '0' && (s[q + 1] == 'x' || s[q + 1] == 'X') && is_hex(s[q + 2]))) {
+      *error = "a NaN payload is written as (0xHEX)";
+      return p;
+    }
+    q += 2;
+    size_t digits = 0;
+    for (; q < s.size() && is_hex(s[q]); q++, digits++) {
+      if (digits >= 16) {
+        *error = "NaN payload too large for its type";
+        return q;
+      }
+      payload = payload << 4 | hex_value(s[q]);
+    }
+    if (q >= s.size() || s[q] != ')') {
+      *error = "a NaN payload is written as (0xHEX)";
+      return q;
+    }
+    p = q + 1;
+  } else if (!quiet) {
+    *error = "a signaling NaN needs a payload, as in snan(0x1)";
+    return p;
+  }
+  if (!quiet && payload == 0) {
+    *error = "a signaling NaN needs a non-zero payload";
+    return p;
+  }
+  char suffix = p < s.size() ? s[p] : 0;
+  Tok kind = Tok::Double;
+  if (suffix == 'f' || suffix == 'F') {
+    kind = Tok::Float;
+    p++;
+  } else if (suffix == 'l' || suffix == 'L') {
+    kind = Tok::LDouble;
+    p++;
+  }
+  // The payload is the fraction below the quiet bit: 22 bits (float), 51 (double), 62 (long
+  // double, whose explicit integer bit is always set).
+  unsigned payload_bits = kind == Tok::Float ? 22 : kind == Tok::Double ? 51 : 62;
+  if (payload >> payload_bits) {
+    *error = "NaN payload too large for its type";
+    return p;
+  }
+  uint64_t sign = negative ? 1 : 0;
+  t->kind = kind;
+  t->negative = negative;
+  if (kind == Tok::Float) {
+    uint32_t bits = static_cast<uint32_t>(sign << 31 | 0xFFu << 23);
+    if (nan) bits |= (quiet ? 1u << 22 : 0) | static_cast<uint32_t>(payload);
+    memcpy(&t->fval, &bits, 4);
+  } else if (kind == Tok::Double) {
+    uint64_t bits = sign << 63 | uint64_t(0x7FF) << 52;
+    if (nan) bits |= (quiet ? uint64_t(1) << 51 : 0) | payload;
+    memcpy(&t->dval, &bits, 8);
+  } else {
+    // x87 extended: a 64-bit significand with an explicit integer bit, then sign and exponent.
+    uint64_t significand = uint64_t(1) << 63;
+    if (nan) significand |= (quiet ? uint64_t(1) << 62 : 0) | payload;
+    uint16_t sign_exp = static_cast<uint16_t>(sign << 15 | 0x7FFF);
+    uint8_t bytes[sizeof(long double)] = {0};
+    memcpy(bytes, &significand, 8);
+    memcpy(bytes + 8, &sign_exp, 2);
+    memcpy(&t->ldval, bytes, sizeof(long double));
+  }
+  return p;
+}
 
 Token Lexer::lex_number(uint32_t start) {
   const size_t n = text_.size();
@@ -131,6 +218,20 @@ Token Lexer::lex_number(uint32_t start) {
   if (s[pos_] == '+' || s[pos_] == '-') {
     neg = s[pos_] == '-';
     pos_++;
+    if (pos_ < n && !is_digit(s[pos_])) {
+      const char* err = nullptr;
+      size_t len = scan_nonfinite(text_.substr(pos_), neg, &t, &err);
+      if (len) {
+        pos_ += static_cast<uint32_t>(len);
+        if (err) return error(start, err);
+        if (pos_ < n && is_name_char(s[pos_])) {
+          while (pos_ < n && is_name_char(s[pos_])) pos_++;
+          return error(start, "invalid suffix on floating-point literal");
+        }
+        t.len = pos_ - start;
+        return t;
+      }
+    }
     if (pos_ >= n || !is_digit(s[pos_])) return error(start, "a sign must be followed by a digit");
   }
   t.negative = neg;

@@ -40,6 +40,15 @@ struct Token {
   const char* error = nullptr;  // Tok::Error: what is wrong
 };
 
+// Infinities and NaNs (docs/ir.md, "Infinities and NaNs"). `s` starts after any sign:
+//   inf | nan [ '(' 0xHEX ')' ] | snan '(' 0xHEX ')', then an optional f/F (float) or l/L
+//   (long double) suffix; no suffix means double.
+// On success fills t's kind and value (bits exact, payload included) and returns the length
+// scanned; returns 0 when `s` does not start with such a spelling, and sets *error (with a
+// non-zero return) when it does but is malformed. A name character after it is the caller's
+// to reject.
+size_t scan_nonfinite(std::string_view s, bool negative, Token* t, const char** error);
+
 class Lexer {
  public:
   Lexer(std::string_view text, Interner& names) : text_(text), names_(names) {}

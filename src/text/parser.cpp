@@ -63,6 +63,10 @@ class Parser {
   void expr_item(uint32_t kw_pos);
   void instruction(Op op, uint32_t kw_pos);
   bool operand(bool label_position, Operand* out);
+  bool declared_item(NameId n) const;
+  // True when the name is a non-finite number as MIR's printer spells it (`inf`, `nanf`...).
+  bool nonfinite_name(NameId n, Token* t) const;
+  Operand number_operand(const Token& t);
   bool mem_operand(Type t, Operand* out);
   bool var_name(VarId* out, const char* what);
   bool signature(const Signature** out, std::vector<Param>* params);
@@ -599,10 +603,11 @@ bool Parser::mem_operand(Type t, Operand* out) {
       if (tok_.kind == Tok::Name && !var_name(&index, "a memory index")) return false;
       if (tok_.kind == Tok::Comma) {
         advance();
-        if (tok_.kind != Tok::Int) return fail_token("a scale (1, 2, 4 or 8)");
+        if (tok_.kind != Tok::Int) return fail_token("a scale (an integer from 1 to 255)");
         scale = tok_.ival;
-        if (tok_.negative || (scale != 1 && scale != 2 && scale != 4 && scale != 8)) {
-          error_at(tok_.pos, "scale must be 1, 2, 4 or 8");
+        // MIR keeps the scale in a byte; c2m writes struct sizes (12, 24, 48...) as scales.
+        if (tok_.negative || scale < 1 || scale > 255) {
+          error_at(tok_.pos, "scale must be an integer from 1 to 255");
           return false;
         }
         advance();
@@ -637,6 +642,26 @@ bool Parser::mem_operand(Type t, Operand* out) {
   return true;
 }
 
+bool Parser::declared_item(NameId n) const {
+  ItemId id = mod_->find(n);
+  return id != kNone && ctx_.item(id).kind != ItemKind::Undeclared;
+}
+
+bool Parser::nonfinite_name(NameId n, Token* t) const {
+  std::string_view s = name_str(n);
+  const char* err = nullptr;
+  return scan_nonfinite(s, false, t, &err) == s.size() && !err;
+}
+
+Operand Parser::number_operand(const Token& t) {
+  switch (t.kind) {
+    case Tok::Float: return Operand::float32(t.fval);
+    case Tok::Double: return Operand::float64(t.dval);
+    case Tok::LDouble: return ctx_.ldouble_operand(t.ldval);
+    default: kite_unreachable("number_operand of a non-floating token");
+  }
+}
+
 bool Parser::operand(bool label_position, Operand* out) {
   switch (tok_.kind) {
     case Tok::Name: {
@@ -658,6 +683,10 @@ bool Parser::operand(bool label_position, Operand* out) {
         *out = Operand::label(label_ref(n, pos));
       } else if (n < var_of_name_.size() && var_of_name_[n]) {
         *out = Operand::var(var_of_name_[n] - 1);
+      } else if (Token num; !declared_item(n) && nonfinite_name(n, &num)) {
+        // MIR's printer writes `inf`, `nanf`, `infL`...: numbers unless a variable or an
+        // item already declared has that name (docs/ir.md, "Infinities and NaNs").
+        *out = number_operand(num);
       } else {
         *out = Operand::item(item_ref(n, pos));
       }
@@ -668,15 +697,9 @@ bool Parser::operand(bool label_position, Operand* out) {
       advance();
       return true;
     case Tok::Float:
-      *out = Operand::float32(tok_.fval);
-      advance();
-      return true;
     case Tok::Double:
-      *out = Operand::float64(tok_.dval);
-      advance();
-      return true;
     case Tok::LDouble:
-      *out = ctx_.ldouble_operand(tok_.ldval);
+      *out = number_operand(tok_);
       advance();
       return true;
     case Tok::String:
@@ -793,6 +816,11 @@ void Parser::data_item(Type t, uint32_t kw_pos) {
   for (;;) {
     uint8_t buf[16] = {0};
     bool kind_ok = false;
+    if (Token num; tok_.kind == Tok::Name && nonfinite_name(tok_.name, &num)) {
+      num.pos = tok_.pos;  // `inf`, `nanf`... as MIR's printer writes them; a value here
+      num.len = tok_.len;
+      tok_ = num;
+    }
     if (is_int_type(t) && tok_.kind == Tok::Int) {
       memcpy(buf, &tok_.ival, size);  // little-endian truncation to the element width
       kind_ok = true;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "kite/text.h"
 
@@ -15,16 +16,33 @@ namespace {
 
 void append_name(const Context& ctx, NameId n, std::string& out) { out += ctx.name(n); }
 
+// An infinity or NaN: always signed, so it never reads as a name (docs/ir.md). `fraction`
+// holds the bits below the exponent; the top one of them (bit quiet_bit) is the quiet bit.
+void append_nonfinite(uint64_t negative, uint64_t fraction, unsigned quiet_bit, const char* suffix, std::string& out) {
+  out += negative ? '-' : '+';
+  uint64_t quiet = uint64_t(1) << quiet_bit;
+  uint64_t payload = fraction & (quiet - 1);
+  if (fraction == 0) {
+    out += "inf";
+  } else {
+    out += fraction & quiet ? "nan" : "snan";
+    if (payload) {
+      char buf[32];
+      snprintf(buf, sizeof buf, "(0x%" PRIx64 ")", payload);
+      out += buf;
+    }
+  }
+  out += suffix;
+}
+
 // Shortest %g text of v that strtod reads back exactly, containing '.' or 'e' so that the
 // reader sees a floating literal.
 void append_double(double v, std::string& out) {
   char buf[64];
-  if (std::isinf(v)) {
-    out += v < 0 ? "-1e999" : "1e999";  // overflows to infinity when read back
-    return;
-  }
-  if (std::isnan(v)) {
-    out += "nan";  // no text form exists (documented in docs/ir.md)
+  uint64_t bits;
+  memcpy(&bits, &v, 8);
+  if ((bits >> 52 & 0x7FF) == 0x7FF) {
+    append_nonfinite(bits >> 63, bits & ((uint64_t(1) << 52) - 1), 51, "", out);
     return;
   }
   if (v == std::trunc(v) && std::fabs(v) < 1e16) {
@@ -41,12 +59,10 @@ void append_double(double v, std::string& out) {
 
 void append_float(float v, std::string& out) {
   char buf[64];
-  if (std::isinf(v)) {
-    out += v < 0 ? "-1e999f" : "1e999f";
-    return;
-  }
-  if (std::isnan(v)) {
-    out += "nanf";
+  uint32_t bits;
+  memcpy(&bits, &v, 4);
+  if ((bits >> 23 & 0xFF) == 0xFF) {
+    append_nonfinite(bits >> 31, bits & ((1u << 23) - 1), 22, "f", out);
     return;
   }
   if (v == std::trunc(v) && std::fabs(v) < 1e9f) {
@@ -64,12 +80,16 @@ void append_float(float v, std::string& out) {
 
 void append_ldouble(long double v, std::string& out) {
   char buf[80];
-  if (std::isinf(v)) {
-    out += v < 0 ? "-1e99999L" : "1e99999L";
-    return;
-  }
-  if (std::isnan(v)) {
-    out += "nanL";
+  uint8_t bytes[sizeof(long double)];
+  memcpy(bytes, &v, sizeof bytes);
+  uint64_t significand;
+  uint16_t sign_exp;
+  memcpy(&significand, bytes, 8);
+  memcpy(&sign_exp, bytes + 8, 2);
+  if ((sign_exp & 0x7FFF) == 0x7FFF) {
+    // The explicit integer bit (63) is set in every infinity and NaN the x87 produces; the
+    // fraction below it is read like the other types' (docs/ir.md).
+    append_nonfinite(sign_exp >> 15, significand & ~(uint64_t(1) << 63), 62, "L", out);
     return;
   }
   if (v == truncl(v) && fabsl(v) < 1e18L) {

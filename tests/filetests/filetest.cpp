@@ -290,7 +290,7 @@ struct Literal {
   bool is_nan = false, is_inf = false, negative = false;
 };
 
-// Lexes a comma-separated list of literals; `nan`, `inf`, `-inf` are allowed.
+// Lexes a comma-separated list of literals; `nan`, `inf`, `-inf` (any floating type) are allowed.
 bool parse_literals(std::string_view s, std::vector<Literal>* out) {
   Interner names;
   text::Lexer lx(s, names);
@@ -298,17 +298,21 @@ bool parse_literals(std::string_view s, std::vector<Literal>* out) {
     text::Token t = lx.next();
     if (t.kind == text::Tok::Eof) return true;
     Literal lit;
-    bool neg = false;
-    if (t.kind == text::Tok::Error && s.substr(t.pos, 1) == "-") {
-      neg = true;
-      t = lx.next();
-    }
     if (t.kind == text::Tok::Name) {
       std::string_view n = names.str(t.name);
       if (n == "nan") lit.is_nan = true;
       else if (n == "inf") lit.is_inf = true;
       else return false;
-      lit.negative = neg;
+      lit.kind = text::Tok::Name;
+    } else if ((t.kind == text::Tok::Double && !std::isfinite(t.dval)) ||
+               (t.kind == text::Tok::Float && !std::isfinite(t.fval)) ||
+               (t.kind == text::Tok::LDouble && !std::isfinite(t.ldval))) {
+      // `-inf`, `+nanf`...: like the bare names, a value of whatever floating type is wanted.
+      lit.is_nan = t.kind == text::Tok::Double ? std::isnan(t.dval)
+                   : t.kind == text::Tok::Float ? std::isnan(t.fval)
+                                                : std::isnan(t.ldval);
+      lit.is_inf = !lit.is_nan;
+      lit.negative = t.negative;
       lit.kind = text::Tok::Name;
     } else if (t.kind == text::Tok::Int || t.kind == text::Tok::Float || t.kind == text::Tok::Double ||
                t.kind == text::Tok::LDouble) {

@@ -65,6 +65,28 @@ TEST(Builder, ApiErrorsNameTheFunctionAndInstruction) {
   EXPECT_NE(e.find("insn 1 (ret)"), std::string::npos) << e;
 }
 
+TEST(Builder, MemoryScalesFromOneTo255VerifyAndZeroDoesNot) {
+  Context ctx;
+  Module* m = ctx.new_module("m");
+  Func* f = ctx.new_func(*m, "scaled", {Type::I64}, {{Type::I64, "p"}, {Type::I64, "i"}});
+  FuncBuilder b(*f);
+  VarId r = b.local("r");
+  b.emit(Op::Mov, {var(r), f->mem(Type::I64, 8, 0, 1, 24)});
+  b.emit(Op::Mov, {var(r), f->mem(Type::I64, 0, 0, 1, 255)});
+  b.emit(Op::Mov, {var(r), f->mem(Type::I64, 0, 0, 1, 0)});
+  b.emit(Op::Ret, {var(r)});
+  Diagnostics diags;
+  EXPECT_FALSE(verify_module(ctx, *m, diags));
+  std::string e = errors_of(diags);
+  EXPECT_EQ(diags.error_count(), 1u) << e;
+  EXPECT_NE(e.find("function 'scaled', insn 2 (mov): operand 2: scale must be an integer from 1 to 255, not 0"),
+            std::string::npos)
+      << e;
+  std::string text = print_module(ctx, *m);
+  EXPECT_NE(text.find("i64:8(p, i, 24)"), std::string::npos) << text;
+  EXPECT_NE(text.find("i64:(p, i, 255)"), std::string::npos) << text;
+}
+
 TEST(Builder, MalformedOperandIdsAreReportedNotFollowed) {
   Context ctx;
   Module* m = ctx.new_module("m");

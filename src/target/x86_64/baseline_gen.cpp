@@ -264,6 +264,14 @@ Mem Generator::address(const Operand& o, bool block_arg) {
       int_in(Operand::var(m.index), index);
     }
   }
+  uint8_t scale = o.scale;
+  if (have_index && scale != 1 && scale != 2 && scale != 4 && scale != 8) {
+    // x86-64 encodes only 1, 2, 4 and 8: scale the index into its address temporary first.
+    Reg t = A1();
+    a_.imul_imm(t, index, scale);
+    index = t;
+    scale = 1;
+  }
   bool fits = disp >= INT32_MIN && disp <= INT32_MAX;
   if (!have_base && !have_index) {
     Reg t = A0();
@@ -273,7 +281,7 @@ Mem Generator::address(const Operand& o, bool block_arg) {
   if (!fits) {  // fold base + index*scale first, then the wide displacement (lea keeps flags)
     Reg t = A0();
     if (have_index)
-      a_.lea(t, have_base ? Mem{base, 0, index, o.scale} : Mem{kNoReg, 0, index, o.scale});
+      a_.lea(t, have_base ? Mem{base, 0, index, scale} : Mem{kNoReg, 0, index, scale});
     else
       a_.mov(t, base);
     Reg u = A1();
@@ -281,9 +289,9 @@ Mem Generator::address(const Operand& o, bool block_arg) {
     a_.lea(t, Mem{t, 0, u, 1});
     return Mem{t, 0};
   }
-  if (!have_base) return Mem{kNoReg, static_cast<int32_t>(disp), index, o.scale};
+  if (!have_base) return Mem{kNoReg, static_cast<int32_t>(disp), index, scale};
   if (!have_index) return Mem{base, static_cast<int32_t>(disp)};
-  return Mem{base, static_cast<int32_t>(disp), index, o.scale};
+  return Mem{base, static_cast<int32_t>(disp), index, scale};
 }
 
 void Generator::int_in(const Operand& o, Reg r) {
