@@ -94,11 +94,11 @@ std::string generate(Rng& r, int kI, int kD, int kF, bool calls) {
         snprintf(line, sizeof line, fmt.c_str(), a, b);
         break;
       }
-      case 8: {  // memory of every width, at a variable index
+      case 8: {  // memory of every width, at a variable index with any scale up to 6 (buf is 64 bytes)
         static const char* const kTypes[] = {"i8", "u8", "i16", "u16", "i32", "u32", "i64"};
         const char* t = kTypes[r.below(7)];
-        snprintf(line, sizeof line, "  and i5, i%u, 7\n  mov %s:(buf, i5, 4), i%u\n  mov i%u, %s:8(buf, i5, 2)\n",
-                 r.below(kI), t, r.below(kI), r.below(kI - 1), t);
+        snprintf(line, sizeof line, "  and i5, i%u, 7\n  mov %s:(buf, i5, %u), i%u\n  mov i%u, %s:8(buf, i5, %u)\n",
+                 r.below(kI), t, 1 + r.below(6), r.below(kI), r.below(kI - 1), t, 1 + r.below(6));
         break;
       }
       case 9: {  // a forward branch over a few instructions

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 using namespace kite;
 using namespace kite::text;
 
@@ -24,6 +26,45 @@ std::unique_ptr<Lexed> lex(std::string_view s) {
     if (t.kind == Tok::Eof) break;
   }
   return r;
+}
+
+uint64_t bits_of(double d) {
+  uint64_t b;
+  memcpy(&b, &d, 8);
+  return b;
+}
+uint32_t bits_of(float f) {
+  uint32_t b;
+  memcpy(&b, &f, 4);
+  return b;
+}
+
+TEST(Lexer, SignedInfinitiesAndNaNsAreNumbersWithExactBits) {
+  auto r = lex("-inf +nan -nan(0x2a) +snan(0x1) -inff +snan(0x3fffff)F +infL -snan(0x5)l");
+  ASSERT_EQ(r->toks.size(), 9u);
+  EXPECT_EQ(r->toks[0].kind, Tok::Double);
+  EXPECT_EQ(bits_of(r->toks[0].dval), 0xFFF0000000000000ull);
+  EXPECT_EQ(bits_of(r->toks[1].dval), 0x7FF8000000000000ull);
+  EXPECT_EQ(bits_of(r->toks[2].dval), 0xFFF800000000002Aull);
+  EXPECT_EQ(bits_of(r->toks[3].dval), 0x7FF0000000000001ull);
+  EXPECT_EQ(r->toks[4].kind, Tok::Float);
+  EXPECT_EQ(bits_of(r->toks[4].fval), 0xFF800000u);
+  EXPECT_EQ(bits_of(r->toks[5].fval), 0x7FBFFFFFu);
+  EXPECT_EQ(r->toks[6].kind, Tok::LDouble);
+  uint8_t ld[16];
+  memcpy(ld, &r->toks[7].ldval, 16);
+  uint64_t significand;
+  uint16_t sign_exp;
+  memcpy(&significand, ld, 8);
+  memcpy(&sign_exp, ld + 8, 2);
+  EXPECT_EQ(significand, 0x8000000000000005ull);
+  EXPECT_EQ(sign_exp, 0xFFFF);
+}
+
+TEST(Lexer, UnsignedInfAndNanAreNamesToTheLexer) {
+  auto r = lex("inf nanf infL");
+  ASSERT_EQ(r->toks.size(), 4u);
+  for (int k = 0; k < 3; k++) EXPECT_EQ(r->toks[k].kind, Tok::Name);
 }
 
 TEST(Lexer, IntegerBases) {
