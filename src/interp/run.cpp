@@ -110,6 +110,66 @@ struct CallLink {
 };
 static_assert(sizeof(CallLink) % 16 == 0);
 
+// setjmp/longjmp. An interpreted call of the setjmp family (Setjmp micro-op) calls the C
+// function from run_impl's own native frame, so the jmp_buf holds that frame; a longjmp (from
+// interpreted, compiled or native code) comes back into the handler with run_impl's locals
+// indeterminate (C 7.13.2.1) and every dispatch loop invocation it abandoned simply gone.
+// What the loop needs comes back through rbx: the call is made from inline assembly with
+// rbx, callee-saved and therefore restored by longjmp, holding the address of the site's
+// record in the interpreted frame, which was filled just before the call. The record lives
+// in frame slots reserved at translation time, one per setjmp site: no table, no allocation,
+// and it dies with its frame. Several jmp_bufs, nested setjmps and repeated setjmps on one
+// buffer need nothing more, since every record names a distinct (frame, site) pair; a site
+// run again in the same frame overwrites its record, as the new setjmp overwrites its
+// jmp_buf.
+struct SetjmpRecord {
+  char* fp;              // the frame that called setjmp
+  const Code* code;
+  const uint64_t* pc;    // the Setjmp micro-op
+  char* top;             // the interpreter stack top at setjmp
+  uint64_t depth;        // interpreted calls open in this dispatch loop at setjmp
+  uint64_t check;        // catches (most) longjmps to a jmp_buf whose frame has returned
+};
+static_assert(sizeof(SetjmpRecord) == kSetjmpRecordSize);
+
+inline uint64_t record_check(const SetjmpRecord* r) {
+  return reinterpret_cast<uint64_t>(r) ^ reinterpret_cast<uint64_t>(r->pc) ^ reinterpret_cast<uint64_t>(r->fp) ^
+         (r->depth << 40) ^ 0x6b697465736a6d70ull;
+}
+
+[[noreturn]] void stale_longjmp() {
+  fputs("kite: longjmp to a jmp_buf whose setjmp caller has returned\n", stderr);
+  abort();  // undefined behaviour in C; native code would crash or run on a dead frame
+}
+
+// Calls fn(buf, mask) with rbx = token, from the current frame; token comes back in rbx both
+// times setjmp returns. rsp is realigned (and moved below the red zone) for the call and
+// kept in r12, which longjmp restores as well. Every caller-saved register is clobbered.
+#if defined(__AVX512F__)
+#define KITE_AVX512_CLOBBERS                                                                              \
+  , "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", "xmm21", "xmm22", "xmm23", "xmm24", "xmm25", "xmm26", \
+      "xmm27", "xmm28", "xmm29", "xmm30", "xmm31", "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7"
+#else
+#define KITE_AVX512_CLOBBERS
+#endif
+#define KITE_CALL_SETJMP(result, fn, buf, mask, token)                                                 \
+  do {                                                                                                 \
+    void* fn_ = (fn);                                                                                  \
+    uint64_t rdi_ = (buf), rsi_ = (mask);                                                              \
+    asm volatile(                                                                                      \
+        "mov %%rsp, %%r12\n\t"                                                                         \
+        "sub $128, %%rsp\n\t"                                                                          \
+        "and $-16, %%rsp\n\t"                                                                          \
+        "call *%%rcx\n\t"                                                                              \
+        "mov %%r12, %%rsp"                                                                             \
+        : "=a"(result), "+b"(token), "+c"(fn_), "+D"(rdi_), "+S"(rsi_)                                \
+        :                                                                                              \
+        : "rdx", "r8", "r9", "r10", "r11", "r12", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", \
+          "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "st", "st(1)",   \
+          "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)", "mm0", "mm1", "mm2", "mm3", "mm4", "mm5", \
+          "mm6", "mm7", "cc", "memory" KITE_AVX512_CLOBBERS);                                          \
+  } while (0)
+
 // Sets up a frame for code at the top of the stack: zero slot, variables, constants.
 inline char* new_frame(InterpStack& st, const Code* code) {
   char* fp = stack_alloc(st, code->frame_size);
@@ -511,6 +571,24 @@ L_JRet : {
   }
   st.top = saved_top;
   return target;
+}
+L_Setjmp : {
+  SetjmpRecord* rec = reinterpret_cast<SetjmpRecord*>(fp + pc[5]);
+  *rec = SetjmpRecord{fp, code, pc, st.top, depth, 0};
+  rec->check = record_check(rec);
+  int r;
+  KITE_CALL_SETJMP(r, reinterpret_cast<void*>(U(2)), U(3), U(4), rec);
+  if (r != 0) {  // back from longjmp: take the loop's state from the record, not from locals
+    if (rec->check != record_check(rec)) stale_longjmp();
+    fp = rec->fp;
+    code = rec->code;
+    pc = rec->pc;
+    depth = static_cast<uint32_t>(rec->depth);
+    st.top = rec->top;  // frames, links and allocas made since setjmp are released
+    ovf_s = ovf_u = false;
+  }
+  SETI(1, r);
+  NEXT(6);
 }
 
 L_Alloca : {
