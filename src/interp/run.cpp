@@ -3,6 +3,7 @@
 // next handler. Semantics follow ir-reference section 5 with Kite's definitions: 32-bit
 // results are sign-extended (zero-extended for udivs, umods, urshs), shift counts are taken
 // modulo the width, and out-of-range float-to-int conversions give INT64_MIN (as x86 does).
+#include <pthread.h>
 #include <sys/mman.h>
 
 #include <cmath>
@@ -15,12 +16,29 @@
 namespace kite::interp {
 namespace {
 
+// Each dispatch loop invocation starts with this record on the interpreter stack; the
+// innermost is InterpStack::last. It lets a new invocation notice invocations that a longjmp
+// in native or compiled code went over (they never returned, so they never released their
+// part of the interpreter stack): those are deeper on the native stack than the new one.
+struct Invocation {
+  Invocation* prev;
+  char* native_sp;  // the invocation's native stack pointer
+  char* top;        // the interpreter stack top before it
+  uint64_t pad;
+};
+static_assert(sizeof(Invocation) % 16 == 0);
+
 // The interpreter's own stack: frames, alloca memory and call argument arrays. Reserved
 // once per thread; pages are only touched when used.
 struct InterpStack {
   char* base = nullptr;
   char* top = nullptr;
   char* limit = nullptr;
+  Invocation* last = nullptr;
+  // The thread's native stack; invocations on other stacks (a signal handler on an
+  // alternate stack) are never taken for abandoned ones.
+  char* native_lo = nullptr;
+  char* native_hi = nullptr;
   ~InterpStack() {
     if (base) munmap(base, static_cast<size_t>(limit - base));  // the thread is ending
   }
@@ -38,8 +56,35 @@ InterpStack& stack() {
     }
     s.base = s.top = static_cast<char*>(p);
     s.limit = s.base + kStackReserve;
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      void* lo = nullptr;
+      size_t size = 0;
+      if (pthread_attr_getstack(&attr, &lo, &size) == 0) {
+        s.native_lo = static_cast<char*>(lo);
+        s.native_hi = s.native_lo + size;
+      }
+      pthread_attr_destroy(&attr);
+    }
   }
   return s;
+}
+
+inline char* native_sp() {
+  char* sp;
+  asm volatile("mov %%rsp, %0" : "=r"(sp));
+  return sp;
+}
+
+// Releases the interpreter stack of invocations abandoned by a longjmp that did not land in
+// the interpreter (one that did restores the stack itself). A live invocation is always
+// above a new one on the native stack, so any at or below sp is dead.
+inline void drop_abandoned(InterpStack& st, char* sp) {
+  if (sp < st.native_lo || sp >= st.native_hi) return;
+  while (st.last && st.last->native_sp <= sp && st.last->native_sp >= st.native_lo) {
+    st.top = st.last->top;
+    st.last = st.last->prev;
+  }
 }
 
 [[noreturn]] void stack_overflow() {
@@ -190,7 +235,12 @@ void* run_impl(const Code* code, const Value* args, Value* results, const Native
     return nullptr;
   }
   InterpStack& st = stack();
+  char* const sp = native_sp();
+  drop_abandoned(st, sp);
   char* const saved_top = st.top;
+  Invocation* const self = reinterpret_cast<Invocation*>(stack_alloc(st, sizeof(Invocation)));
+  *self = Invocation{st.last, sp, saved_top, 0};
+  st.last = self;
   // Zero slot and variables, then constants; temporaries are always written before read.
   char* fp = new_frame(st, code);
   for (size_t i = 0; i < code->param_offsets.size(); i++)
@@ -521,6 +571,7 @@ native_call:
 L_JCall : {
   const CallSite& cs = *reinterpret_cast<const CallSite*>(pc[1]);
   char* const before = st.top;
+  Invocation* const last_before = st.last;
   Value* av = reinterpret_cast<Value*>(stack_alloc(st, uint64_t(cs.nargs) * sizeof(Value)));
   for (uint32_t i = 0; i < cs.nargs; i++) copy_value(&av[i], fp + cs.args[i], cs.arg_is_ld[i]);
   Value rv[8];
@@ -537,7 +588,8 @@ L_JCall : {
     jret_target = run(*static_cast<const Code*>(callee->exec), av, rv, nullptr);
   else
     cs.glue(reinterpret_cast<void*>(U(2)), av, rv);
-  st.top = before;
+  st.top = before;  // also after a longjmp inside the call that went over interpreted code
+  st.last = last_before;
   for (uint32_t k = 0; k < cs.nres; k++) copy_value(fp + cs.results[k], &rv[k], cs.shape.results[k] == Type::LD);
   if (jret_target) JUMP(jret_target);
   NEXT(3);
@@ -557,6 +609,7 @@ L_Ret : {
   }
   for (uint64_t k = 0; k < n; k++) copy_value(&results[k], fp + pc[2 + 2 * k], pc[3 + 2 * k] == 16);
   st.top = saved_top;
+  st.last = self->prev;
   return nullptr;
 }
 L_JRet : {
@@ -570,6 +623,7 @@ L_JRet : {
     JUMP(target);
   }
   st.top = saved_top;
+  st.last = self->prev;
   return target;
 }
 L_Setjmp : {
@@ -585,6 +639,7 @@ L_Setjmp : {
     pc = rec->pc;
     depth = static_cast<uint32_t>(rec->depth);
     st.top = rec->top;  // frames, links and allocas made since setjmp are released
+    st.last = self;     // and the invocations the jump abandoned
     ovf_s = ovf_u = false;
   }
   SETI(1, r);
