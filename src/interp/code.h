@@ -44,6 +44,7 @@ namespace kite::interp {
   X(JmpI)     /* a */                                                                            \
   /* calls: see translate.cpp */                                                                 \
   X(CallInterp) X(CallNative) X(CallIndirect) X(Ret) X(JCall) X(JRet)                            \
+  X(Setjmp)   /* d fn buf mask record: the setjmp family, called in the loop's own frame */      \
   /* stack and varargs */                                                                        \
   X(Alloca) X(BStart) X(BEnd) X(CopyBlock) X(AddrOf)                                              \
   X(VaStart) X(VaArg) X(VaBlockArg)
@@ -54,6 +55,11 @@ enum class MicroOp : uint16_t {
 #undef KITE_X
       Count
 };
+
+// A setjmp site's record, in frame slots the translator reserves for it (kSetjmpRecordSize
+// bytes at the offset in the micro-op): what the dispatch loop needs to resume after a
+// longjmp, when its own locals are indeterminate. See run.cpp.
+constexpr uint32_t kSetjmpRecordSize = 48;
 
 // One call site's arguments and results, shared by the call micro-ops.
 struct CallSite {

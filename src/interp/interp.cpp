@@ -1,5 +1,7 @@
 // The interpreter as an Executor: functions are translated at link time and run by the
 // threaded dispatch loop; native code enters them through generated shims.
+#include <alloca.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -19,13 +21,10 @@ void shim_entry(void* fn_context, const NativeArgs* in, Value* results) {
     abort();  // a misuse of the embedding API, not bad input
   }
   const Code& code = *static_cast<const Code*>(fs.exec);
+  // No owning objects in this frame: a longjmp out of the function run below skips it.
   Value args[64];
-  std::unique_ptr<Value[]> big;
   Value* a = args;
-  if (fs.shape.nfixed * 2 > 64) {
-    big.reset(new Value[fs.shape.nfixed * 2]);
-    a = big.get();
-  }
+  if (fs.shape.nfixed * 2 > 64) a = static_cast<Value*>(alloca(sizeof(Value) * fs.shape.nfixed * 2));
   code.linker->target().unpack_args(fs.shape, *in, a);
   run(code, a, results, in);
 }

@@ -3,6 +3,7 @@
 // next handler. Semantics follow ir-reference section 5 with Kite's definitions: 32-bit
 // results are sign-extended (zero-extended for udivs, umods, urshs), shift counts are taken
 // modulo the width, and out-of-range float-to-int conversions give INT64_MIN (as x86 does).
+#include <pthread.h>
 #include <sys/mman.h>
 
 #include <cmath>
@@ -15,12 +16,29 @@
 namespace kite::interp {
 namespace {
 
+// Each dispatch loop invocation starts with this record on the interpreter stack; the
+// innermost is InterpStack::last. It lets a new invocation notice invocations that a longjmp
+// in native or compiled code went over (they never returned, so they never released their
+// part of the interpreter stack): those are deeper on the native stack than the new one.
+struct Invocation {
+  Invocation* prev;
+  char* native_sp;  // the invocation's native stack pointer
+  char* top;        // the interpreter stack top before it
+  uint64_t pad;
+};
+static_assert(sizeof(Invocation) % 16 == 0);
+
 // The interpreter's own stack: frames, alloca memory and call argument arrays. Reserved
 // once per thread; pages are only touched when used.
 struct InterpStack {
   char* base = nullptr;
   char* top = nullptr;
   char* limit = nullptr;
+  Invocation* last = nullptr;
+  // The thread's native stack; invocations on other stacks (a signal handler on an
+  // alternate stack) are never taken for abandoned ones.
+  char* native_lo = nullptr;
+  char* native_hi = nullptr;
   ~InterpStack() {
     if (base) munmap(base, static_cast<size_t>(limit - base));  // the thread is ending
   }
@@ -38,8 +56,35 @@ InterpStack& stack() {
     }
     s.base = s.top = static_cast<char*>(p);
     s.limit = s.base + kStackReserve;
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      void* lo = nullptr;
+      size_t size = 0;
+      if (pthread_attr_getstack(&attr, &lo, &size) == 0) {
+        s.native_lo = static_cast<char*>(lo);
+        s.native_hi = s.native_lo + size;
+      }
+      pthread_attr_destroy(&attr);
+    }
   }
   return s;
+}
+
+inline char* native_sp() {
+  char* sp;
+  asm volatile("mov %%rsp, %0" : "=r"(sp));
+  return sp;
+}
+
+// Releases the interpreter stack of invocations abandoned by a longjmp that did not land in
+// the interpreter (one that did restores the stack itself). A live invocation is always
+// above a new one on the native stack, so any at or below sp is dead.
+inline void drop_abandoned(InterpStack& st, char* sp) {
+  if (sp < st.native_lo || sp >= st.native_hi) return;
+  while (st.last && st.last->native_sp <= sp && st.last->native_sp >= st.native_lo) {
+    st.top = st.last->top;
+    st.last = st.last->prev;
+  }
 }
 
 [[noreturn]] void stack_overflow() {
@@ -110,6 +155,66 @@ struct CallLink {
 };
 static_assert(sizeof(CallLink) % 16 == 0);
 
+// setjmp/longjmp. An interpreted call of the setjmp family (Setjmp micro-op) calls the C
+// function from run_impl's own native frame, so the jmp_buf holds that frame; a longjmp (from
+// interpreted, compiled or native code) comes back into the handler with run_impl's locals
+// indeterminate (C 7.13.2.1) and every dispatch loop invocation it abandoned simply gone.
+// What the loop needs comes back through rbx: the call is made from inline assembly with
+// rbx, callee-saved and therefore restored by longjmp, holding the address of the site's
+// record in the interpreted frame, which was filled just before the call. The record lives
+// in frame slots reserved at translation time, one per setjmp site: no table, no allocation,
+// and it dies with its frame. Several jmp_bufs, nested setjmps and repeated setjmps on one
+// buffer need nothing more, since every record names a distinct (frame, site) pair; a site
+// run again in the same frame overwrites its record, as the new setjmp overwrites its
+// jmp_buf.
+struct SetjmpRecord {
+  char* fp;              // the frame that called setjmp
+  const Code* code;
+  const uint64_t* pc;    // the Setjmp micro-op
+  char* top;             // the interpreter stack top at setjmp
+  uint64_t depth;        // interpreted calls open in this dispatch loop at setjmp
+  uint64_t check;        // catches (most) longjmps to a jmp_buf whose frame has returned
+};
+static_assert(sizeof(SetjmpRecord) == kSetjmpRecordSize);
+
+inline uint64_t record_check(const SetjmpRecord* r) {
+  return reinterpret_cast<uint64_t>(r) ^ reinterpret_cast<uint64_t>(r->pc) ^ reinterpret_cast<uint64_t>(r->fp) ^
+         (r->depth << 40) ^ 0x6b697465736a6d70ull;
+}
+
+[[noreturn]] void stale_longjmp() {
+  fputs("kite: longjmp to a jmp_buf whose setjmp caller has returned\n", stderr);
+  abort();  // undefined behaviour in C; native code would crash or run on a dead frame
+}
+
+// Calls fn(buf, mask) with rbx = token, from the current frame; token comes back in rbx both
+// times setjmp returns. rsp is realigned (and moved below the red zone) for the call and
+// kept in r12, which longjmp restores as well. Every caller-saved register is clobbered.
+#if defined(__AVX512F__)
+#define KITE_AVX512_CLOBBERS                                                                              \
+  , "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", "xmm21", "xmm22", "xmm23", "xmm24", "xmm25", "xmm26", \
+      "xmm27", "xmm28", "xmm29", "xmm30", "xmm31", "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7"
+#else
+#define KITE_AVX512_CLOBBERS
+#endif
+#define KITE_CALL_SETJMP(result, fn, buf, mask, token)                                                 \
+  do {                                                                                                 \
+    void* fn_ = (fn);                                                                                  \
+    uint64_t rdi_ = (buf), rsi_ = (mask);                                                              \
+    asm volatile(                                                                                      \
+        "mov %%rsp, %%r12\n\t"                                                                         \
+        "sub $128, %%rsp\n\t"                                                                          \
+        "and $-16, %%rsp\n\t"                                                                          \
+        "call *%%rcx\n\t"                                                                              \
+        "mov %%r12, %%rsp"                                                                             \
+        : "=a"(result), "+b"(token), "+c"(fn_), "+D"(rdi_), "+S"(rsi_)                                \
+        :                                                                                              \
+        : "rdx", "r8", "r9", "r10", "r11", "r12", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", \
+          "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "st", "st(1)",   \
+          "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)", "mm0", "mm1", "mm2", "mm3", "mm4", "mm5", \
+          "mm6", "mm7", "cc", "memory" KITE_AVX512_CLOBBERS);                                          \
+  } while (0)
+
 // Sets up a frame for code at the top of the stack: zero slot, variables, constants.
 inline char* new_frame(InterpStack& st, const Code* code) {
   char* fp = stack_alloc(st, code->frame_size);
@@ -130,7 +235,12 @@ void* run_impl(const Code* code, const Value* args, Value* results, const Native
     return nullptr;
   }
   InterpStack& st = stack();
+  char* const sp = native_sp();
+  drop_abandoned(st, sp);
   char* const saved_top = st.top;
+  Invocation* const self = reinterpret_cast<Invocation*>(stack_alloc(st, sizeof(Invocation)));
+  *self = Invocation{st.last, sp, saved_top, 0};
+  st.last = self;
   // Zero slot and variables, then constants; temporaries are always written before read.
   char* fp = new_frame(st, code);
   for (size_t i = 0; i < code->param_offsets.size(); i++)
@@ -461,6 +571,7 @@ native_call:
 L_JCall : {
   const CallSite& cs = *reinterpret_cast<const CallSite*>(pc[1]);
   char* const before = st.top;
+  Invocation* const last_before = st.last;
   Value* av = reinterpret_cast<Value*>(stack_alloc(st, uint64_t(cs.nargs) * sizeof(Value)));
   for (uint32_t i = 0; i < cs.nargs; i++) copy_value(&av[i], fp + cs.args[i], cs.arg_is_ld[i]);
   Value rv[8];
@@ -477,7 +588,8 @@ L_JCall : {
     jret_target = run(*static_cast<const Code*>(callee->exec), av, rv, nullptr);
   else
     cs.glue(reinterpret_cast<void*>(U(2)), av, rv);
-  st.top = before;
+  st.top = before;  // also after a longjmp inside the call that went over interpreted code
+  st.last = last_before;
   for (uint32_t k = 0; k < cs.nres; k++) copy_value(fp + cs.results[k], &rv[k], cs.shape.results[k] == Type::LD);
   if (jret_target) JUMP(jret_target);
   NEXT(3);
@@ -497,6 +609,7 @@ L_Ret : {
   }
   for (uint64_t k = 0; k < n; k++) copy_value(&results[k], fp + pc[2 + 2 * k], pc[3 + 2 * k] == 16);
   st.top = saved_top;
+  st.last = self->prev;
   return nullptr;
 }
 L_JRet : {
@@ -510,7 +623,27 @@ L_JRet : {
     JUMP(target);
   }
   st.top = saved_top;
+  st.last = self->prev;
   return target;
+}
+L_Setjmp : {
+  SetjmpRecord* rec = reinterpret_cast<SetjmpRecord*>(fp + pc[5]);
+  *rec = SetjmpRecord{fp, code, pc, st.top, depth, 0};
+  rec->check = record_check(rec);
+  int r;
+  KITE_CALL_SETJMP(r, reinterpret_cast<void*>(U(2)), U(3), U(4), rec);
+  if (r != 0) {  // back from longjmp: take the loop's state from the record, not from locals
+    if (rec->check != record_check(rec)) stale_longjmp();
+    fp = rec->fp;
+    code = rec->code;
+    pc = rec->pc;
+    depth = static_cast<uint32_t>(rec->depth);
+    st.top = rec->top;  // frames, links and allocas made since setjmp are released
+    st.last = self;     // and the invocations the jump abandoned
+    ovf_s = ovf_u = false;
+  }
+  SETI(1, r);
+  NEXT(6);
 }
 
 L_Alloca : {

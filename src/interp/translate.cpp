@@ -103,6 +103,13 @@ MicroOp ext_op(Type t) {
   }
 }
 
+// The C library's setjmp entry points (sigsetjmp is a glibc macro for __sigsetjmp, but other
+// libraries export it). Interpreted calls to them cannot go through call glue: setjmp would
+// save the glue's frame, which is gone when longjmp comes back.
+bool is_setjmp_name(std::string_view n) {
+  return n == "setjmp" || n == "_setjmp" || n == "sigsetjmp" || n == "__sigsetjmp";
+}
+
 Type mem_type_of_var(Type var_type) { return var_type == Type::I64 ? Type::I64 : var_type; }
 
 class Translator {
@@ -153,6 +160,8 @@ class Translator {
   }
   void move(const Operand& d, const Operand& s);
   void call(const Insn& in);
+  bool is_setjmp_call(const Insn& in) const;
+  void setjmp_call(const Insn& in);
   void ret(const Insn& in);
   void insn(const Insn& in);
 
@@ -174,6 +183,8 @@ class Translator {
     uint64_t slot;
   };
   std::vector<ConstArg> call_const_args_;
+  std::vector<size_t> record_fixups_;  // words holding a setjmp record's index
+  uint32_t nrecords_ = 0;
 };
 
 uint64_t Translator::constant(const void* bytes, uint32_t size) {
@@ -289,7 +300,57 @@ void Translator::move(const Operand& d, const Operand& s) {
   flush_stores();
 }
 
+// A direct call of an imported setjmp-family function (one not defined by an IR module), with
+// the C signature: one or two scalar arguments, at most one result.
+bool Translator::is_setjmp_call(const Insn& in) const {
+  if (in.op != Op::Call && in.op != Op::Inline) return false;
+  const Operand* ops = in.ops();
+  if (ops[1].kind != OperandKind::Item) return false;
+  const Item& callee = ctx_.item(ops[1].a);
+  if (callee.kind != ItemKind::Import || !is_setjmp_name(ctx_.name(callee.name))) return false;
+  if (lk_.func_state(ops[1].a)) return false;  // resolved to an IR function: an ordinary call
+  const Signature& sig = *ctx_.item(definition_of(ctx_, ops[0].a)).proto;
+  uint32_t nargs = in.nops - 2 - sig.nresults;
+  if (sig.nresults > 1 || nargs < 1 || nargs > 2) return false;
+  if (sig.nresults == 1 && class_of(sig.results[0]) != ValueClass::Int) return false;
+  for (uint32_t i = 0; i < nargs; i++) {
+    const Operand& a = ops[2 + sig.nresults + i];
+    if (a.kind == OperandKind::Mem && is_blk_type(a.type)) return false;
+  }
+  return true;
+}
+
+// Setjmp d fn buf mask record: run.cpp calls fn(buf, mask) from the dispatch loop's frame.
+void Translator::setjmp_call(const Insn& in) {
+  const Operand* ops = in.ops();
+  const Signature& sig = *ctx_.item(definition_of(ctx_, ops[0].a)).proto;
+  uint32_t nargs = in.nops - 2 - sig.nresults;
+  uint64_t fn = this->in(ops[1]);
+  uint64_t buf = this->in(ops[2 + sig.nresults]);
+  uint64_t mask = nargs > 1 ? this->in(ops[3 + sig.nresults]) : kZeroSlot;
+  uint64_t d = sig.nresults ? out(ops[2]) : temp();  // the result is written even when unused
+  emit(MicroOp::Setjmp);
+  slot(d);
+  slot(fn);
+  slot(buf);
+  slot(mask);
+  record_fixups_.push_back(code_.words.size());
+  word(nrecords_++);
+  // The handler leaves the int result sign-extended; other result types get their extension.
+  MicroOp ext = sig.nresults ? ext_op(sig.results[0]) : MicroOp::Count;
+  if (ext != MicroOp::Count && ext != MicroOp::Ext32) {
+    emit(ext);
+    slot(d);
+    slot(d);
+  }
+  flush_stores();
+}
+
 void Translator::call(const Insn& in) {
+  if (is_setjmp_call(in)) {
+    setjmp_call(in);
+    return;
+  }
   const Operand* ops = in.ops();
   ItemId proto_id = definition_of(ctx_, ops[0].a);
   const Signature& sig = *ctx_.item(proto_id).proto;
@@ -550,7 +611,11 @@ bool Translator::run(Diagnostics& diags) {
       if (in.ops()[k].kind == OperandKind::Mem) n += 2;  // the value and a global base/index
     need = std::max(need, n);
   }
-  uint32_t const_base = temp_base_ + 16 * need;
+  uint32_t records_base = temp_base_ + 16 * need;
+  uint32_t nsites = 0;  // setjmp records sit between the temporaries and the constants
+  for (InsnId id = f_.first(); id != kNone; id = f_.insn(id).next)
+    if (f_.insn(id).op == Op::Call || f_.insn(id).op == Op::Inline) nsites += is_setjmp_call(f_.insn(id));
+  uint32_t const_base = records_base + kSetjmpRecordSize * nsites;
 
   code_.label_words.assign(f_.num_labels(), 0);
   code_.param_offsets.clear();
@@ -585,6 +650,8 @@ bool Translator::run(Diagnostics& diags) {
     }
   }
   if (max_temps_ > need) kite_unreachable("temporary estimate too small");
+  if (nrecords_ != nsites) kite_unreachable("setjmp site count changed during translation");
+  for (size_t pos : record_fixups_) code_.words[pos] = records_base + kSetjmpRecordSize * code_.words[pos];
   // Patch constants and labels now that the layout is final.
   for (auto& [pos, off] : const_fixups_) code_.words[pos] = const_base + off;
   for (const ConstArg& c : call_const_args_) c.site->args[c.index] = static_cast<uint32_t>(const_base + c.slot);

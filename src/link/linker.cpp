@@ -233,7 +233,11 @@ void* Linker::resolve_import(const Item& it) {
   uint32_t x = externals_.get(it.name);
   if (x != IdMap::kMissing) return external_addrs_[x];
   std::string name(ctx_.name(it.name));
-  return resolver_(resolver_user_, name.c_str());
+  void* a = resolver_(resolver_user_, name.c_str());
+  // glibc has no sigsetjmp symbol (<setjmp.h> makes it a macro for __sigsetjmp), yet IR
+  // written by hand or by other front ends calls it by its C name.
+  if (!a && name == "sigsetjmp") a = resolver_(resolver_user_, "__sigsetjmp");
+  return a;
 }
 
 bool Linker::link(Diagnostics& diags) {
