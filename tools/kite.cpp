@@ -1,9 +1,12 @@
 // The `kite` command-line driver: check and format IR text (run comes with the interpreter).
 // Only this layer ends the process; the library reports through Diagnostics.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -37,13 +40,30 @@ const char kUsage[] =
     "\n"
     "exit status: 0 on success, 1 when a file has errors, 2 on a usage error or unreadable file\n";
 
+// With read(2), not iostreams: an ifstream builds the C++ locale on first use, a quarter of
+// the whole process's work when running a small program. Regular files are read in one call
+// into the final buffer; pipes and the like in chunks.
 bool read_file(const char* path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return false;
-  *out = ss.str();
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  size_t size = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0;
+  out->resize(size + 1);  // one spare byte, so a regular file ends with a read of 0
+  size_t used = 0;
+  for (;;) {
+    if (used == out->size()) out->resize(out->size() * 2 + 4096);
+    ssize_t n = read(fd, out->data() + used, out->size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int saved = errno;
+      close(fd);
+      errno = saved;
+      if (n < 0) return false;
+      break;
+    }
+    used += static_cast<size_t>(n);
+  }
+  out->resize(used);
   return true;
 }
 
