@@ -35,9 +35,12 @@ struct InternTable {
   bool distinct;
 };
 
-// The slot count the interner would have after N + 1 names: at least 512, load factor <= 1/2.
+// An empty interner's slot count (a power of two).
+constexpr size_t kInternInitialSlots = 512;
+
+// The slot count the interner has after n + 1 names (it keeps the load factor <= 1/2).
 constexpr size_t intern_table_slots(size_t n) {
-  size_t s = 512;
+  size_t s = kInternInitialSlots;
   while ((n + 1) * 2 > s) s *= 2;
   return s;
 }

@@ -33,7 +33,7 @@ constexpr std::array<std::string_view, kNumKeywords - 1> kKeywords = [] {
 }();
 constexpr auto kKeywordTable = make_intern_table(kKeywords);
 static_assert(kKeywordTable.distinct, "keyword names must be distinct");
-static_assert(kKeywordTable.names[kFirstOpName] == "mov" && kKeywordTable.names[kFirstTypeName] == "i8");
+static_assert(kKeywordTable.names[kFirstDirectiveName] == "module" && kKeywordTable.names[kFirstTypeName] == "i8");
 }  // namespace
 
 const char* directive_name(Directive d) { return kDirectiveNames[static_cast<uint32_t>(d)]; }

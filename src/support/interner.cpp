@@ -5,7 +5,7 @@
 
 namespace kite {
 
-Interner::Interner() : slots_(512) { intern(""); }
+Interner::Interner() : slots_(kInternInitialSlots) { intern(""); }
 
 NameId Interner::find(std::string_view s) const {
   uint32_t h = intern_hash(s);
