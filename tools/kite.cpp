@@ -1,4 +1,4 @@
-// The `kite` command-line driver: check and format IR text (run comes with the interpreter).
+// The `kite` command-line driver: check, format, compile (asm) and run IR text.
 // Only this layer ends the process; the library reports through Diagnostics.
 #include <fcntl.h>
 #include <sys/stat.h>
