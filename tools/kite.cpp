@@ -1,9 +1,12 @@
-// The `kite` command-line driver: check and format IR text (run comes with the interpreter).
+// The `kite` command-line driver: check, format, compile (asm) and run IR text.
 // Only this layer ends the process; the library reports through Diagnostics.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,22 +17,32 @@
 
 namespace {
 
+// Each command with its own options, then the options run and asm share, listed once.
+// README.md ("The `kite` tool") carries a copy; tests/tool/cli_test.cmake checks they agree.
 const char kUsage[] =
     "usage: kite <command> [options] FILE...\n"
     "\n"
     "commands:\n"
     "  check FILE...   parse and verify IR text; diagnostics go to stderr\n"
     "  fmt FILE...     print the canonical text of each file on stdout\n"
-    "  asm FILE... [--func NAME] [-O0 | -O1]\n"
-    "                  compile every function (or NAME) and print its machine code\n"
+    "  asm FILE... [--func NAME] [compiler options]\n"
+    "                  compile every function and print its machine code\n"
+    "    --func NAME   only the function NAME\n"
+    "  run FILE... [--entry NAME] [--lazy | --jit | --interp] [compiler options] [-- ARGS...]\n"
+    "                  load, link and run main; with two parameters it gets argc/argv (the\n"
+    "                  first file name, then ARGS); exits with its result\n"
+    "    --entry NAME  run NAME instead of main\n"
+    "    --lazy        compile each function on its first call (the default)\n"
+    "    --jit         compile every function at link time\n"
+    "    --interp      interpret every function\n"
     "\n"
-    "compiler options (run, asm): --verify-each, --dump-after=PASS (or all), --time-passes\n"
-    "  (--dump-after also takes the code generator's stages: machinize, linear-scan)\n"
-    "  run FILE... [--entry NAME] [--lazy | --jit | --interp] [-O0 | -O1] [-- ARGS...]\n"
-    "                  load, link and run main (or NAME); with two parameters it gets\n"
-    "                  argc/argv (the first file name, then ARGS); exits with its result.\n"
-    "                  --lazy (default) compiles each function on its first call, --jit\n"
-    "                  compiles all at link time, --interp interprets\n"
+    "compiler options (asm, run):\n"
+    "  -O0 | -O1       optimization level (default -O1)\n"
+    "  --verify-each   verify each function after every pass that changed it\n"
+    "  --dump-after=PASS\n"
+    "                  print each function after PASS (or all); also the code generator's\n"
+    "                  stages machinize and linear-scan\n"
+    "  --time-passes   report on stderr the time of each pass and code generator stage\n"
     "\n"
     "options:\n"
     "  --help          show this help\n"
@@ -37,13 +50,30 @@ const char kUsage[] =
     "\n"
     "exit status: 0 on success, 1 when a file has errors, 2 on a usage error or unreadable file\n";
 
+// With read(2), not iostreams: an ifstream builds the C++ locale on first use, a quarter of
+// the whole process's work when running a small program. Regular files are read in one call
+// into the final buffer; pipes and the like in chunks.
 bool read_file(const char* path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return false;
-  *out = ss.str();
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  size_t size = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0;
+  out->resize(size + 1);  // one spare byte, so a regular file ends with a read of 0
+  size_t used = 0;
+  for (;;) {
+    if (used == out->size()) out->resize(out->size() * 2 + 4096);
+    ssize_t n = read(fd, out->data() + used, out->size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int saved = errno;
+      close(fd);
+      errno = saved;
+      if (n < 0) return false;
+      break;
+    }
+    used += static_cast<size_t>(n);
+  }
+  out->resize(used);
   return true;
 }
 
@@ -87,7 +117,6 @@ bool link_all(kite::Runtime& rt, const std::vector<kite::Module*>& mods, const s
   return !diags.has_errors();
 }
 
-// Compiler options shared by run and asm; true when `a` was one of them.
 // The function name after argv[*i] (--func, --entry), advancing *i; null, with a message,
 // when it is missing.
 const char* function_name_option(int argc, char** argv, int* i) {
@@ -98,6 +127,7 @@ const char* function_name_option(int argc, char** argv, int* i) {
   return argv[++*i];
 }
 
+// Compiler options shared by run and asm; true when `a` was one of them.
 bool compiler_option(const std::string& a, kite::JitOptions* o) {
   if (a == "-O0" || a == "-O1" || a == "-O2") {
     o->opt_level = a[2] - '0';
@@ -120,6 +150,10 @@ int asm_command(int argc, char** argv) {
   for (int i = 2; i < argc; i++) {
     std::string a = argv[i];
     if (compiler_option(a, &jopts)) continue;
+    if (a == "--help") {
+      fputs(kUsage, stdout);
+      return 0;
+    }
     if (a == "--func") {
       const char* name = function_name_option(argc, argv, &i);
       if (!name) return 2;
@@ -176,6 +210,10 @@ int run_command(int argc, char** argv) {
       break;
     }
     if (compiler_option(a, &jopts)) continue;
+    if (a == "--help") {
+      fputs(kUsage, stdout);
+      return 0;
+    }
     if (a == "--entry") {
       const char* name = function_name_option(argc, argv, &i);
       if (!name) return 2;

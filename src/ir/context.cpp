@@ -1,6 +1,8 @@
-// Context: owns names, items, functions, string literals and source maps. It interns every
-// keyword first so that the parser recognises mnemonics by id (see kNumKeywords).
+// Context: owns names, items, functions, string literals and source maps. Its names start with
+// every keyword so that the parser recognises mnemonics by id (see kNumKeywords); the keywords'
+// hash table is built at compile time, so creating a context hashes nothing.
 #include <algorithm>
+#include <array>
 
 #include "kite/ir.h"
 
@@ -14,6 +16,24 @@ static_assert(sizeof(kDirectiveNames) / sizeof(kDirectiveNames[0]) == kNumDirect
 constexpr const char* kTypeKeywords[] = {"i8", "u8", "i16",  "u16",  "i32",  "u32",  "i64",  "u64",  "f",  "d",
                                          "ld", "p",  "blk0", "blk1", "blk2", "blk3", "blk4", "rblk", "blk"};
 static_assert(sizeof(kTypeKeywords) / sizeof(kTypeKeywords[0]) == kNumTypeNames);
+
+// Mnemonics, directives, type names: ids kFirstOpName.. in this order.
+constexpr std::array<std::string_view, kNumKeywords - 1> kKeywords = [] {
+  std::array<std::string_view, kNumKeywords - 1> k{};
+  constexpr const char* kMnemonics[] = {
+#define KITE_OP(name, mnemonic, operands, flags) mnemonic,
+#include "kite/ops.def"
+#undef KITE_OP
+  };
+  size_t n = 0;
+  for (const char* m : kMnemonics) k[n++] = m;
+  for (const char* d : kDirectiveNames) k[n++] = d;
+  for (const char* t : kTypeKeywords) k[n++] = t;
+  return k;
+}();
+constexpr auto kKeywordTable = make_intern_table(kKeywords);
+static_assert(kKeywordTable.distinct, "keyword names must be distinct");
+static_assert(kKeywordTable.names[kFirstDirectiveName] == "module" && kKeywordTable.names[kFirstTypeName] == "i8");
 }  // namespace
 
 const char* directive_name(Directive d) { return kDirectiveNames[static_cast<uint32_t>(d)]; }
@@ -44,12 +64,7 @@ const char* item_kind_name(ItemKind k) {
   return "item";
 }
 
-Context::Context() {
-  for (uint32_t i = 0; i < kNumOps; i++) names_.intern(op_name(static_cast<Op>(i)));
-  for (const char* d : kDirectiveNames) names_.intern(d);
-  for (const char* t : kTypeKeywords) names_.intern(t);
-  KITE_ASSERT(names_.size() == kNumKeywords, "keyword names must be distinct");
-}
+Context::Context() : names_(kKeywordTable) {}
 
 Context::~Context() = default;
 

@@ -5,16 +5,10 @@
 
 namespace kite {
 
-Interner::Interner() : slots_(512) { intern(""); }
-
-uint32_t Interner::hash(std::string_view s) {
-  uint32_t h = 2166136261u;
-  for (unsigned char c : s) h = (h ^ c) * 16777619u;
-  return h;
-}
+Interner::Interner() : slots_(kInternInitialSlots) { intern(""); }
 
 NameId Interner::find(std::string_view s) const {
-  uint32_t h = hash(s);
+  uint32_t h = intern_hash(s);
   size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
@@ -24,7 +18,7 @@ NameId Interner::find(std::string_view s) const {
 }
 
 NameId Interner::intern(std::string_view s) {
-  uint32_t h = hash(s);
+  uint32_t h = intern_hash(s);
   size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   for (;; i = (i + 1) & mask) {

@@ -37,6 +37,27 @@ TEST(Ir, InternerIsStable) {
   EXPECT_EQ(in.intern(""), 0u);
 }
 
+// A table built at compile time gives the ids interning would, and the interner keeps
+// growing past it (the context's keywords start this way).
+TEST(Ir, InternerStartsFromACompileTimeTable) {
+  static constexpr std::array<std::string_view, 3> kNames = {"alpha", "beta", "gamma"};
+  static constexpr auto kTable = make_intern_table(kNames);
+  static_assert(kTable.distinct);
+  static_assert(!make_intern_table(std::array<std::string_view, 2>{"x", "x"}).distinct);
+  Interner in(kTable);
+  Interner ref;
+  for (std::string_view n : kNames) ref.intern(n);
+  EXPECT_EQ(in.size(), ref.size());
+  for (std::string_view n : kNames) EXPECT_EQ(in.find(n), ref.find(n));
+  EXPECT_EQ(in.intern(""), 0u);
+  EXPECT_EQ(in.intern("beta"), 2u);
+  std::vector<NameId> ids;
+  for (int i = 0; i < 2000; i++) ids.push_back(in.intern("name" + std::to_string(i)));
+  EXPECT_EQ(ids[0], 4u);
+  for (int i = 0; i < 2000; i++) EXPECT_EQ(in.find("name" + std::to_string(i)), ids[i]);
+  for (std::string_view n : kNames) EXPECT_EQ(in.str(in.find(n)), n);
+}
+
 TEST(Ir, InsertAndRemoveKeepTheListConsistent) {
   Context ctx;
   Module* m = ctx.new_module("m");
