@@ -24,7 +24,7 @@ class Runtime {
 
   // Defines a native symbol for imports (checked before the resolver).
   virtual void define_external(std::string_view name, void* address) = 0;
-  // Replaces the default resolver (dlsym over the running process).
+  // Replaces the default resolver (dlsym over the running process, then over libm).
   virtual void set_resolver(Resolver resolver, void* user) = 0;
 
   // Lays out the module's data, gives each function its entry point, publishes its exports.

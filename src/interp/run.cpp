@@ -39,6 +39,7 @@ struct InterpStack {
   // alternate stack) are never taken for abandoned ones.
   char* native_lo = nullptr;
   char* native_hi = nullptr;
+  bool native_known = false;  // native_lo/hi have been looked up (find_native_stack)
   ~InterpStack() {
     if (base) munmap(base, static_cast<size_t>(limit - base));  // the thread is ending
   }
@@ -56,18 +57,23 @@ InterpStack& stack() {
     }
     s.base = s.top = static_cast<char*>(p);
     s.limit = s.base + kStackReserve;
-    pthread_attr_t attr;
-    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-      void* lo = nullptr;
-      size_t size = 0;
-      if (pthread_attr_getstack(&attr, &lo, &size) == 0) {
-        s.native_lo = static_cast<char*>(lo);
-        s.native_hi = s.native_lo + size;
-      }
-      pthread_attr_destroy(&attr);
-    }
   }
   return s;
+}
+
+// The thread's native stack bounds, found on first need: pthread_getattr_np reads
+// /proc/self/maps for the main thread, which would double the start-up of `kite run --interp`.
+void find_native_stack(InterpStack& s) {
+  s.native_known = true;
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
+  void* lo = nullptr;
+  size_t size = 0;
+  if (pthread_attr_getstack(&attr, &lo, &size) == 0) {
+    s.native_lo = static_cast<char*>(lo);
+    s.native_hi = s.native_lo + size;
+  }
+  pthread_attr_destroy(&attr);
 }
 
 inline char* native_sp() {
@@ -80,6 +86,8 @@ inline char* native_sp() {
 // the interpreter (one that did restores the stack itself). A live invocation is always
 // above a new one on the native stack, so any at or below sp is dead.
 inline void drop_abandoned(InterpStack& st, char* sp) {
+  if (!st.last || st.last->native_sp > sp) return;  // the usual case: every invocation is live
+  if (!st.native_known) find_native_stack(st);
   if (sp < st.native_lo || sp >= st.native_hi) return;
   while (st.last && st.last->native_sp <= sp && st.last->native_sp >= st.native_lo) {
     st.top = st.last->top;

@@ -14,7 +14,14 @@
 namespace kite {
 namespace {
 
-void* dlsym_resolver(void*, const char* name) { return dlsym(RTLD_DEFAULT, name); }
+// The running process, then the C math library: IR compiled from C imports sqrt, sin...
+// whether or not the host links libm (the kite tool, with its C++ runtime linked statically,
+// does not). libm is opened on the first miss only, so programs that need none pay nothing.
+void* dlsym_resolver(void*, const char* name) {
+  if (void* p = dlsym(RTLD_DEFAULT, name)) return p;
+  static void* const libm = dlopen("libm.so.6", RTLD_LAZY | RTLD_LOCAL);
+  return libm ? dlsym(libm, name) : nullptr;
+}
 
 CallShape shape_of(const Signature& sig) {
   CallShape s;
