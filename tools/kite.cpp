@@ -29,8 +29,8 @@ const char kUsage[] =
     "                  compile every function and print its machine code\n"
     "    --func NAME   only the function NAME\n"
     "  run FILE... [--entry NAME] [--lazy | --jit | --interp] [compiler options] [-- ARGS...]\n"
-    "                  load, link and run main; with two parameters it gets argc/argv (the\n"
-    "                  first file name, then ARGS); exits with its result\n"
+    "                  load, link and run main, which gets argc, argv (the first file name,\n"
+    "                  then ARGS) and envp as far as it has parameters; exits with its result\n"
     "    --entry NAME  run NAME instead of main\n"
     "    --lazy        compile each function on its first call (the default)\n"
     "    --jit         compile every function at link time\n"
@@ -253,12 +253,13 @@ int run_command(int argc, char** argv) {
   argv_vec.push_back(const_cast<char*>(files[0]));
   for (const char* a : prog_args) argv_vec.push_back(const_cast<char*>(a));
   argv_vec.push_back(nullptr);
-  kite::Value args[2] = {};
-  if (sig.nparams == 2) {
-    args[0].i = static_cast<int64_t>(argv_vec.size() - 1);
-    args[1].p = argv_vec.data();
-  } else if (sig.nparams != 0) {
-    fprintf(stderr, "kite: '%s' must take no parameters or (argc, argv)\n", entry.c_str());
+  // As C runs main: (), (argc), (argc, argv) or (argc, argv, envp); MIR's tests use (argc).
+  kite::Value args[3] = {};
+  args[0].i = static_cast<int64_t>(argv_vec.size() - 1);
+  args[1].p = argv_vec.data();
+  args[2].p = environ;
+  if (sig.nparams > 3) {
+    fprintf(stderr, "kite: '%s' must take no parameters, (argc), (argc, argv) or (argc, argv, envp)\n", entry.c_str());
     return 1;
   }
   kite::Value results[8] = {};
