@@ -1,0 +1,349 @@
+// The C lexer: bytes to preprocessing tokens (C11 6.4), one file at a time. Line splices are
+// honoured everywhere by stepping over them while scanning; only a token that contains one
+// gets its spelling copied (without the splices) before it is interned.
+#include "lexer.h"
+
+namespace kite::c {
+namespace {
+
+bool is_ident_start(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
+}
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_ident_char(unsigned char c) { return is_ident_start(c) || is_digit(c); }
+bool is_hspace(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
+
+}  // namespace
+
+Lexer::Lexer(const SourceManager& sources, uint32_t file, Interner& names, Diagnostics& diags)
+    : sources_(sources), file_(file), text_(sources.file(file).text), names_(names), diags_(diags) {}
+
+namespace {
+
+// Scanning state over one file's text: `p` moves past line splices (backslash, optional CR,
+// newline) wherever they stand, as translation phase 2 removes them.
+struct Scan {
+  std::string_view s;
+  uint32_t p;
+  bool spliced = false;
+
+  uint32_t skip_splices(uint32_t q) {
+    for (;;) {
+      if (q + 1 < s.size() && s[q] == '\\') {
+        if (s[q + 1] == '\n') {
+          q += 2;
+          spliced = true;
+          continue;
+        }
+        if (s[q + 1] == '\r' && q + 2 < s.size() && s[q + 2] == '\n') {
+          q += 3;
+          spliced = true;
+          continue;
+        }
+      }
+      return q;
+    }
+  }
+  // The character at p (after splices), 0 at the end.
+  char cur() {
+    p = skip_splices(p);
+    return p < s.size() ? s[p] : 0;
+  }
+  // The character after the current one (after splices), without moving.
+  char peek() {
+    uint32_t q = skip_splices(p);
+    if (q >= s.size()) return 0;
+    q = skip_splices(q + 1);
+    return q < s.size() ? s[q] : 0;
+  }
+  void advance() {
+    p = skip_splices(p);
+    if (p < s.size()) p++;
+  }
+};
+
+struct PunctSpelling {
+  const char* text;
+  Punct punct;
+};
+// Longest first, so that the first match is the longest (C11 6.4p4). Digraphs map to the
+// punctuators they stand for (6.4.6p3).
+constexpr PunctSpelling kPuncts[] = {
+    {"%:%:", Punct::HashHash}, {"...", Punct::Ellipsis}, {"<<=", Punct::ShlAssign}, {">>=", Punct::ShrAssign},
+    {"->", Punct::Arrow},      {"++", Punct::PlusPlus},  {"--", Punct::MinusMinus}, {"<<", Punct::Shl},
+    {">>", Punct::Shr},        {"<=", Punct::Le},        {">=", Punct::Ge},         {"==", Punct::EqEq},
+    {"!=", Punct::Ne},         {"&&", Punct::AmpAmp},    {"||", Punct::PipePipe},   {"*=", Punct::StarAssign},
+    {"/=", Punct::SlashAssign}, {"%=", Punct::PercentAssign}, {"+=", Punct::PlusAssign},
+    {"-=", Punct::MinusAssign}, {"&=", Punct::AmpAssign}, {"^=", Punct::CaretAssign}, {"|=", Punct::PipeAssign},
+    {"##", Punct::HashHash},   {"<:", Punct::LBracket},  {":>", Punct::RBracket},   {"<%", Punct::LBrace},
+    {"%>", Punct::RBrace},     {"%:", Punct::Hash},      {"[", Punct::LBracket},    {"]", Punct::RBracket},
+    {"(", Punct::LParen},      {")", Punct::RParen},     {"{", Punct::LBrace},      {"}", Punct::RBrace},
+    {".", Punct::Dot},         {"&", Punct::Amp},        {"*", Punct::Star},        {"+", Punct::Plus},
+    {"-", Punct::Minus},       {"~", Punct::Tilde},      {"!", Punct::Bang},        {"/", Punct::Slash},
+    {"%", Punct::Percent},     {"<", Punct::Lt},         {">", Punct::Gt},          {"^", Punct::Caret},
+    {"|", Punct::Pipe},        {"?", Punct::Question},   {":", Punct::Colon},       {";", Punct::Semi},
+    {"=", Punct::Assign},      {",", Punct::Comma},      {"#", Punct::Hash},
+};
+
+}  // namespace
+
+Token Lexer::next() {
+  Scan sc{text_, pos_};
+  bool space = false;
+  // White space, newlines and comments.
+  for (;;) {
+    char c = sc.cur();
+    if (sc.p >= text_.size()) {
+      pos_ = sc.p;
+      Token t;
+      t.kind = TokKind::Eof;
+      t.loc = SourceLoc{file_, static_cast<uint32_t>(text_.size())};
+      t.flags = static_cast<uint8_t>((at_line_start_ ? kAtLineStart : 0) | (space ? kLeadingSpace : 0));
+      return t;
+    }
+    if (c == '\n') {
+      sc.advance();
+      at_line_start_ = true;
+      space = false;
+      continue;
+    }
+    if (is_hspace(c)) {
+      sc.advance();
+      space = true;
+      continue;
+    }
+    if (c == '/') {
+      char d = sc.peek();
+      if (d == '/') {  // to the end of the line; a splice continues it
+        while (sc.cur() != '\n' && sc.p < text_.size()) sc.advance();
+        space = true;
+        continue;
+      }
+      if (d == '*') {
+        uint32_t start = sc.p;
+        sc.advance();
+        sc.advance();
+        bool closed = false;
+        while (sc.p < text_.size()) {
+          char e = sc.cur();
+          if (sc.p >= text_.size()) break;
+          sc.advance();
+          if (e == '*' && sc.cur() == '/') {
+            sc.advance();
+            closed = true;
+            break;
+          }
+        }
+        if (!closed) {
+          LineCol lc = sources_.locate(SourceLoc{file_, start});
+          diags_.error(lc.file, lc.line, lc.col, "unterminated comment");
+        }
+        space = true;
+        continue;
+      }
+    }
+    break;
+  }
+
+  Token t;
+  uint32_t start = sc.p;
+  t.loc = SourceLoc{file_, start};
+  t.flags = static_cast<uint8_t>((at_line_start_ ? kAtLineStart : 0) | (space ? kLeadingSpace : 0));
+  at_line_start_ = false;
+  sc.spliced = false;
+  unsigned char c = static_cast<unsigned char>(sc.cur());
+
+  auto finish = [&](TokKind kind) {
+    pos_ = sc.p;
+    t.kind = kind;
+    std::string_view raw = text_.substr(start, sc.p - start);
+    if (!sc.spliced) {
+      t.spelling = names_.intern(raw);
+      return t;
+    }
+    spelling_.clear();
+    Scan copy{text_, start};
+    while (copy.skip_splices(copy.p) < sc.p) {
+      spelling_.push_back(copy.cur());
+      copy.p++;
+    }
+    t.spelling = names_.intern(spelling_);
+    return t;
+  };
+
+  // A character constant or string literal, after any prefix; unterminated ones end at the
+  // line's end with an error, and still make one token.
+  auto quoted = [&](char q, TokKind kind) {
+    sc.advance();  // the opening quote
+    for (;;) {
+      char d = sc.cur();
+      if (sc.p >= text_.size() || d == '\n') {
+        LineCol lc = sources_.locate(t.loc);
+        diags_.error(lc.file, lc.line, lc.col, q == '"' ? "missing terminating '\"' character"
+                                                        : "missing terminating ' character");
+        break;
+      }
+      sc.advance();
+      if (d == q) break;
+      if (d == '\\') {
+        if (sc.cur() != '\n' && sc.p < text_.size()) sc.advance();
+      }
+    }
+    return finish(kind);
+  };
+
+  // Encoding prefixes: L, u, U, u8 before a quote.
+  if (c == 'L' || c == 'U' || c == 'u') {
+    Scan look = sc;
+    look.advance();
+    char d = look.cur();
+    if (c == 'u' && d == '8') {
+      look.advance();
+      d = look.cur();
+    }
+    if (d == '"' || d == '\'') {
+      sc = look;
+      sc.spliced = look.spliced;
+      return quoted(d, d == '"' ? TokKind::String : TokKind::Char);
+    }
+  }
+  if (c == '"') return quoted('"', TokKind::String);
+  if (c == '\'') return quoted('\'', TokKind::Char);
+
+  if (is_ident_start(c) || (c == '\\' && (sc.peek() == 'u' || sc.peek() == 'U'))) {
+    for (;;) {
+      unsigned char d = static_cast<unsigned char>(sc.cur());
+      if (sc.p >= text_.size()) break;
+      if (is_ident_char(d)) {
+        sc.advance();
+        continue;
+      }
+      if (d == '\\' && (sc.peek() == 'u' || sc.peek() == 'U')) {  // a universal character name
+        sc.advance();
+        sc.advance();
+        continue;
+      }
+      break;
+    }
+    return finish(TokKind::Identifier);
+  }
+
+  // A preprocessing number: digit or .digit, then identifier characters, '.', and signs after
+  // e, E, p, P (C11 6.4.8).
+  if (is_digit(c) || (c == '.' && is_digit(static_cast<unsigned char>(sc.peek())))) {
+    for (;;) {
+      char d = sc.cur();
+      if (sc.p >= text_.size()) break;
+      if ((d == 'e' || d == 'E' || d == 'p' || d == 'P') && (sc.peek() == '+' || sc.peek() == '-')) {
+        sc.advance();
+        sc.advance();
+        continue;
+      }
+      if (is_ident_char(static_cast<unsigned char>(d)) || d == '.') {
+        sc.advance();
+        continue;
+      }
+      break;
+    }
+    return finish(TokKind::Number);
+  }
+
+  // Punctuators: compare against the spellings, stepping over splices.
+  for (const PunctSpelling& ps : kPuncts) {
+    if (ps.text[0] != static_cast<char>(c)) continue;
+    Scan look = sc;
+    const char* q = ps.text;
+    while (*q && look.cur() == *q && look.p < text_.size()) {
+      look.advance();
+      q++;
+    }
+    if (*q) continue;
+    sc = look;
+    pos_ = sc.p;
+    t.kind = TokKind::Punct;
+    t.punct = ps.punct;
+    return t;
+  }
+
+  // Any other byte (a stray '@', '`' or backslash): a token of its own, reported by the parser
+  // if it gets there (the preprocessor may legitimately pass it through a skipped group).
+  sc.advance();
+  return finish(TokKind::Other);
+}
+
+bool Lexer::header_name(std::string* out) {
+  Scan sc{text_, pos_};
+  for (;;) {
+    char c = sc.cur();
+    if (sc.p < text_.size() && is_hspace(c)) {
+      sc.advance();
+      continue;
+    }
+    if (c == '/' && sc.peek() == '*') {  // a comment before the header name
+      sc.advance();
+      sc.advance();
+      while (sc.p < text_.size() && !(sc.cur() == '*' && sc.peek() == '/')) sc.advance();
+      sc.advance();
+      sc.advance();
+      continue;
+    }
+    break;
+  }
+  if (sc.cur() != '<') return false;
+  uint32_t start = sc.p;
+  sc.advance();
+  out->clear();
+  for (;;) {
+    char c = sc.cur();
+    if (sc.p >= text_.size() || c == '\n') {
+      LineCol lc = sources_.locate(SourceLoc{file_, start});
+      diags_.error(lc.file, lc.line, lc.col, "missing terminating '>' character");
+      pos_ = sc.p;
+      return true;
+    }
+    sc.advance();
+    if (c == '>') break;
+    out->push_back(c);
+  }
+  pos_ = sc.p;
+  at_line_start_ = false;
+  return true;
+}
+
+void Lexer::skip_line() {
+  Scan sc{text_, pos_};
+  while (sc.p < text_.size()) {
+    char c = sc.cur();
+    if (sc.p >= text_.size()) break;
+    if (c == '\n') {
+      sc.advance();
+      break;
+    }
+    if (c == '/' && sc.peek() == '*') {  // a comment may go on past this line
+      sc.advance();
+      sc.advance();
+      while (sc.p < text_.size() && !(sc.cur() == '*' && sc.peek() == '/')) sc.advance();
+      sc.advance();
+      sc.advance();
+      continue;
+    }
+    if (c == '/' && sc.peek() == '/') {
+      while (sc.p < text_.size() && sc.cur() != '\n') sc.advance();
+      continue;
+    }
+    if (c == '"' || c == '\'') {  // quotes end at their match or at the line's end
+      sc.advance();
+      while (sc.p < text_.size() && sc.cur() != c && sc.cur() != '\n') {
+        if (sc.cur() == '\\') sc.advance();
+        if (sc.cur() != '\n') sc.advance();
+      }
+      if (sc.cur() == c) sc.advance();
+      continue;
+    }
+    sc.advance();
+  }
+  pos_ = sc.p;
+  at_line_start_ = true;
+}
+
+}  // namespace kite::c
