@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "kite/c.h"
 #include "kite/runtime.h"
 #include "kite/text.h"
 #include "kite/verify.h"
@@ -35,6 +36,13 @@ const char kUsage[] =
     "    --lazy        compile each function on its first call (the default)\n"
     "    --jit         compile every function at link time\n"
     "    --interp      interpret every function\n"
+    "  cc -E FILE.c [-I DIR] [-D NAME[=VALUE]] [-U NAME] [-o OUT]\n"
+    "                  preprocess C and print the result like gcc -E (only -E so far)\n"
+    "    -I DIR        search DIR for #include files before the system directories\n"
+    "    -D NAME[=VALUE]\n"
+    "                  define NAME as VALUE (1 when no value is given)\n"
+    "    -U NAME       undefine NAME after the predefined macros and -D\n"
+    "    -o OUT        write to OUT instead of stdout\n"
     "\n"
     "compiler options (asm, run):\n"
     "  -O0 | -O1       optimization level (default -O1)\n"
@@ -270,6 +278,85 @@ int run_command(int argc, char** argv) {
   return static_cast<int>(results[0].i);
 }
 
+// `kite cc`: the C front end. Only -E (preprocess) is there yet; -S and the rest follow.
+int cc_command(int argc, char** argv) {
+  kite::c::CompileOptions opts;
+  const char* input = nullptr;
+  const char* output = nullptr;
+  bool preprocess_only = false;
+  for (int i = 2; i < argc; i++) {
+    std::string a = argv[i];
+    // -I DIR and -IDIR, likewise -D, -U and -o.
+    auto value = [&](const char* flag) -> const char* {
+      if (a.size() > 2) return argv[i] + 2;
+      if (i + 1 >= argc) {
+        fprintf(stderr, "kite: %s needs an argument\n", flag);
+        return nullptr;
+      }
+      return argv[++i];
+    };
+    if (a == "--help") {
+      fputs(kUsage, stdout);
+      return 0;
+    } else if (a == "-E") {
+      preprocess_only = true;
+    } else if (a.rfind("-I", 0) == 0) {
+      const char* v = value("-I");
+      if (!v) return 2;
+      opts.include_dirs.push_back(v);
+    } else if (a.rfind("-D", 0) == 0) {
+      const char* v = value("-D");
+      if (!v) return 2;
+      std::string d = v;
+      size_t eq = d.find('=');
+      if (eq == std::string::npos) opts.defines.emplace_back(d, "1");
+      else opts.defines.emplace_back(d.substr(0, eq), d.substr(eq + 1));
+    } else if (a.rfind("-U", 0) == 0) {
+      const char* v = value("-U");
+      if (!v) return 2;
+      opts.undefines.push_back(v);
+    } else if (a.rfind("-o", 0) == 0) {
+      output = value("-o");
+      if (!output) return 2;
+    } else if (a == "-w") {
+      opts.warnings = false;
+    } else if (a[0] == '-' && a.size() > 1) {
+      fprintf(stderr, "kite: unknown option '%s'\n", argv[i]);
+      return 2;
+    } else if (input) {
+      fprintf(stderr, "kite: cc takes one file\n");
+      return 2;
+    } else {
+      input = argv[i];
+    }
+  }
+  if (!preprocess_only) {
+    fprintf(stderr, "kite: cc: only -E is supported yet\n");
+    return 2;
+  }
+  if (!input) {
+    fprintf(stderr, "kite: cc needs a file\n");
+    return 2;
+  }
+  std::string text;
+  if (!read_file(input, &text)) {
+    fprintf(stderr, "kite: cannot read '%s': %s\n", input, strerror(errno));
+    return 2;
+  }
+  kite::Diagnostics diags;
+  std::string out;
+  bool ok = kite::c::preprocess_to_text(input, text, opts, diags, &out);
+  for (const kite::Diagnostic& d : diags.list()) fputs((kite::Diagnostics::format(d) + "\n").c_str(), stderr);
+  FILE* f = output ? fopen(output, "w") : stdout;
+  if (!f) {
+    fprintf(stderr, "kite: cannot write '%s': %s\n", output, strerror(errno));
+    return 2;
+  }
+  fwrite(out.data(), 1, out.size(), f);
+  if (output) fclose(f);
+  return ok ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -288,6 +375,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "run") return run_command(argc, argv);
   if (cmd == "asm") return asm_command(argc, argv);
+  if (cmd == "cc") return cc_command(argc, argv);
   if (cmd != "check" && cmd != "fmt") {
     fprintf(stderr, "kite: unknown command '%s' (try 'kite --help')\n", cmd.c_str());
     return 2;

@@ -37,7 +37,30 @@ LineCol SourceManager::locate(SourceLoc loc) const {
   lc.file = f.name;
   lc.line = line;
   lc.col = loc.offset - f.line_starts[line - 1] + 1;
+  if (!f.remaps.empty() && loc.offset >= f.remaps[0].offset) {
+    auto r = std::upper_bound(f.remaps.begin(), f.remaps.end(), loc.offset,
+                              [](uint32_t off, const SourceFile::LineRemap& m) { return off < m.offset; });
+    --r;
+    lc.line = r->line + (line - r->phys_line);
+    lc.file = *r->name;
+  }
   return lc;
+}
+
+void SourceManager::add_line_remap(uint32_t file, uint32_t offset, uint32_t line, std::string_view name) {
+  SourceFile& f = *files_[file];
+  const std::string* n = nullptr;
+  if (!f.remaps.empty() && f.remaps.back().name && *f.remaps.back().name == name) {
+    n = f.remaps.back().name;
+  } else if (name == f.name) {
+    n = &f.name;
+  } else {
+    remap_names_.emplace_back(name);
+    n = &remap_names_.back();
+  }
+  auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
+  uint32_t phys = static_cast<uint32_t>(it - f.line_starts.begin());
+  f.remaps.push_back(SourceFile::LineRemap{offset, phys, line, n});
 }
 
 }  // namespace kite::c

@@ -6,6 +6,7 @@
 // (the parser decodes numbers and literals from the spelling); punctuators are an enum.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -79,6 +80,14 @@ struct SourceFile {
   std::vector<uint32_t> line_starts;  // offset of each line's first byte
   SourceLoc included_from;            // where #include named it; file == kNoFile for the main file
   bool system = false;                // found in a system include directory (no warnings)
+  // #line: from `offset` on, the physical line `phys_line` is numbered `line` in file `*name`.
+  struct LineRemap {
+    uint32_t offset;
+    uint32_t phys_line;
+    uint32_t line;
+    const std::string* name;
+  };
+  std::vector<LineRemap> remaps;
 };
 constexpr uint32_t kNoFile = UINT32_MAX;
 
@@ -102,16 +111,21 @@ class SourceManager {
     SourceLoc use;      // where it was used
     SourceLoc definition;
     uint32_t parent;    // the expansion this one happened inside (0 = none)
+    std::string_view name = {};  // the macro's spelling (interned, so it stays valid)
   };
   uint32_t add_expansion(const Expansion& e) {
     expansions_.push_back(e);
     return static_cast<uint32_t>(expansions_.size());
   }
   const Expansion& expansion(uint32_t id) const { return expansions_[id - 1]; }
+  uint32_t num_expansions() const { return static_cast<uint32_t>(expansions_.size()); }
+  // #line N "name" in `file`: lines from `offset` on are numbered from `line`.
+  void add_line_remap(uint32_t file, uint32_t offset, uint32_t line, std::string_view name);
 
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;
   std::vector<Expansion> expansions_;
+  std::deque<std::string> remap_names_;  // stable addresses for LineRemap::name
 };
 
 }  // namespace kite::c
