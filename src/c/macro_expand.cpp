@@ -135,7 +135,7 @@ void Preprocessor::Impl::do_define(const Token& at) {
         }
         if (p.kind != TokKind::Identifier) break;
         if (std::find(m.params.begin(), m.params.end(), p.spelling) != m.params.end()) {
-          error(p, "duplicate macro parameter \"%s\"", names.str(p.spelling).data());
+          error(p, "duplicate macro parameter \"%s\"", std::string(names.str(p.spelling)).c_str());
           break;
         }
         m.params.push_back(p.spelling);
@@ -186,7 +186,7 @@ void Preprocessor::Impl::do_define(const Token& at) {
       }
   }
   Macro& slot = macro_slot(m.name);
-  if (slot.builtin != Builtin::None) warning(name, "redefining builtin macro \"%s\"", names.str(m.name).data());
+  if (slot.builtin != Builtin::None) warning(name, "redefining builtin macro \"%s\"", std::string(names.str(m.name)).c_str());
   slot = std::move(m);
 }
 
@@ -248,7 +248,7 @@ bool Preprocessor::Impl::collect_args(const Token& name, Macro& m, Frame& f, Tok
     Token t = lex();
     if (t.kind == TokKind::Eof) {
       pending.push_back(t);
-      error(name, "unterminated argument list invoking macro \"%s\"", names.str(m.name).data());
+      error(name, "unterminated argument list invoking macro \"%s\"", std::string(names.str(m.name)).c_str());
       return false;
     }
     if (level == 0 && t.is(Punct::RParen)) {
@@ -272,12 +272,12 @@ bool Preprocessor::Impl::collect_args(const Token& name, Macro& m, Frame& f, Tok
     return true;
   }
   if (given < m.num_params) {
-    error(name, "macro \"%s\" requires %u arguments, but only %u given", names.str(m.name).data(), m.num_params,
+    error(name, "macro \"%s\" requires %u arguments, but only %u given", std::string(names.str(m.name)).c_str(), m.num_params,
           given);
     return false;
   }
   if (given > m.num_params) {
-    error(name, "macro \"%s\" passed %u arguments, but takes just %u", names.str(m.name).data(), given,
+    error(name, "macro \"%s\" passed %u arguments, but takes just %u", std::string(names.str(m.name)).c_str(), given,
           m.num_params);
     return false;
   }

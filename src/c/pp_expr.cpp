@@ -373,7 +373,7 @@ bool Preprocessor::Impl::eval_if(const Token& at) {
     }
   }
   if (line_buf.empty()) {
-    error(at, "#%s with no expression", names.str(at.spelling).data());
+    error(at, "#%s with no expression", std::string(names.str(at.spelling)).c_str());
     return false;
   }
   if_buf.clear();

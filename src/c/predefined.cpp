@@ -340,7 +340,7 @@ bool Preprocessor::Impl::builtin(const Token& t, Macro& m) {
       if (!in_if) return false;
       Token a = lex();
       if (!a.is(Punct::LParen)) {
-        error(t, "missing '(' after \"%s\"", names.str(t.spelling).data());
+        error(t, "missing '(' after \"%s\"", std::string(names.str(t.spelling)).c_str());
         pending.push_back(a);
         return true;
       }
@@ -363,7 +363,7 @@ bool Preprocessor::Impl::builtin(const Token& t, Macro& m) {
             name.append(spelling(x));
           }
         } else {
-          error(t, "operator \"%s\" requires a header name", names.str(t.spelling).data());
+          error(t, "operator \"%s\" requires a header name", std::string(names.str(t.spelling)).c_str());
           pending.push_back(h);
         }
         std::string path;
@@ -376,7 +376,7 @@ bool Preprocessor::Impl::builtin(const Token& t, Macro& m) {
       for (uint32_t level = 1;;) {
         Token x = lex();
         if (x.kind == TokKind::Eof) {
-          error(t, "missing ')' after \"%s\"", names.str(t.spelling).data());
+          error(t, "missing ')' after \"%s\"", std::string(names.str(t.spelling)).c_str());
           pending.push_back(x);
           break;
         }

@@ -330,7 +330,7 @@ void Preprocessor::Impl::directive(const Token& hash) {
         return;
       }
     } else if (Macro* m = find_macro(name.spelling)) {
-      if (m->builtin != Builtin::None) warning(name, "undefining \"%s\"", names.str(name.spelling).data());
+      if (m->builtin != Builtin::None) warning(name, "undefining \"%s\"", std::string(names.str(name.spelling)).c_str());
       m->defined = false;
       m->body.clear();
       m->params.clear();
