@@ -58,9 +58,7 @@ uint32_t Preprocessor::Impl::hide_add(uint32_t hs, NameId n) {
   return r;
 }
 
-uint32_t Preprocessor::Impl::hide_union(uint32_t a, uint32_t b) {
-  if (a == 0 || a == b) return b;
-  if (b == 0) return a;
+uint32_t Preprocessor::Impl::hide_union_slow(uint32_t a, uint32_t b) {
   uint64_t key = (uint64_t(a) << 32) | b;
   auto it = hide_union_memo.find(key);
   if (it != hide_union_memo.end()) return it->second;
@@ -313,13 +311,32 @@ bool Preprocessor::Impl::expand(const Token& name, Macro& m) {
     while (!pending.empty() && pending.back().kind != TokKind::Eof) pending.pop_back();
     return true;
   }
-  for (size_t i = f.out.size(); i-- > 0;) pending.push_back(f.out[i]);
+  pending.insert(pending.end(), f.out.rbegin(), f.out.rend());
   return true;
 }
 
 void Preprocessor::Impl::substitute(Macro& m, Frame& f, const Token& use, uint32_t hs, uint32_t exp) {
   std::vector<Token>& out = f.out;
   out.clear();
+  if (!m.function_like) {
+    // Object-like: the body as it is, with the use's location and hide set (the common case,
+    // so it skips the operator handling below). Bodies have empty hide sets of their own.
+    out.resize(m.body.size());
+    for (size_t k = 0; k < m.body.size(); k++) {
+      Token o = m.body[k];
+      o.hide = hs;
+      o.loc = use.loc;
+      o.expansion = exp;
+      o.flags = static_cast<uint8_t>((o.flags & ~kAtLineStart) | kFromMacro);
+      out[k] = o;
+    }
+    if (!out.empty() && !m.body[0].is(Punct::HashHash))
+      out[0].flags = static_cast<uint8_t>((out[0].flags & ~kLeadingSpace) | (use.flags & (kLeadingSpace | kAtLineStart)));
+    bool pastes = false;
+    for (const Token& t : m.body) pastes |= t.is(Punct::HashHash);
+    if (!pastes) return;
+    out.clear();
+  }
   const uint32_t np = m.num_params;
   if (np) {
     f.exp_done.assign(np, 0);

@@ -2,6 +2,7 @@
 // directives), macro_expand.cpp (the macro table and expansion with hide sets), pp_expr.cpp
 // (#if expressions) and predefined.cpp (the predefined and built-in macros).
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -100,7 +101,7 @@ struct Preprocessor::Impl {
     return m.defined ? &m : nullptr;
   }
   Macro& macro_slot(NameId n) {
-    if (n >= macros.size()) macros.resize(n + 64 > names.size() ? n + 64 : names.size());
+    if (n >= macros.size()) macros.resize(std::max<size_t>({n + 1, names.size(), macros.size() * 2}));
     return macros[n];
   }
 
@@ -114,7 +115,8 @@ struct Preprocessor::Impl {
   std::unordered_map<uint64_t, uint32_t> hide_add_memo, hide_union_memo, hide_meet_memo;
   bool hide_contains(uint32_t hs, NameId n) const;
   uint32_t hide_add(uint32_t hs, NameId n);
-  uint32_t hide_union(uint32_t a, uint32_t b);
+  uint32_t hide_union(uint32_t a, uint32_t b) { return a == 0 || a == b ? b : b == 0 ? a : hide_union_slow(a, b); }
+  uint32_t hide_union_slow(uint32_t a, uint32_t b);
   uint32_t hide_intersect(uint32_t a, uint32_t b);
   uint32_t hide_make(const NameId* p, uint32_t n);
 
