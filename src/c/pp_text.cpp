@@ -22,7 +22,16 @@ bool could_paste(std::string_view a, TokKind ka, std::string_view b, TokKind kb)
   char x = a.back(), y = b[0];
   if (ident_char(x) && (ident_char(y) || kb == TokKind::String || kb == TokKind::Char)) return true;
   if (ka == TokKind::Number && (y == '.' || y == '+' || y == '-')) return true;
-  if (ka == TokKind::Punct && kb == TokKind::Punct) return true;  // cheap and safe
+  if (ka == TokKind::Punct && kb == TokKind::Punct) {
+    // The last character of one and the first of the next: do they begin a longer punctuator,
+    // a digraph or a comment?
+    static const char kPairs[][3] = {"++", "--", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "==",
+                                     "!=", "<=", ">=", "<<", ">>", "&&", "||", "##", "..", "<:", ":>", "<%",
+                                     "%>", "%:", "//", "/*"};
+    for (const char* p : kPairs)
+      if (p[0] == x && p[1] == y) return true;
+    return false;
+  }
   if (ka == TokKind::Punct && x == '.' && kb == TokKind::Number) return true;
   return false;
 }

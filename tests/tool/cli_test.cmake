@@ -94,3 +94,12 @@ expect_match("${ERR}" "# after machinize: sum8 \\(reserve: 2 integer, 0 xmm\\)\n
 expect_match("${ERR}" "# after machinize: caller [^\n]*\n  0 call: calls\n")
 run(0 ${KITE} asm --dump-after=linear-scan ${SRC}/filetests/compile/regalloc.mir)
 expect_match("${ERR}" "# after linear-scan: sum\n  i: rsi\n  s: rax\n")
+
+# kite cc: only -E so far; -D/-U/-I reach the preprocessor; errors are located.
+run(2 ${KITE} cc ${SRC}/tool/pp_hello.c)
+expect_match("${ERR}" "^kite: cc: only -E is supported yet\n$")
+run(0 ${KITE} cc -E -D GREETING=\"hi\" ${SRC}/tool/pp_hello.c)
+expect_match("${OUT}" "int x = 2147483647; greet\\(\"world\", \"hi\"\\);")
+run(1 ${KITE} cc -E -DMISSING -UGREETING ${SRC}/tool/pp_hello.c)
+expect_match("${ERR}" "pp_hello.c:5:2: error: #error MISSING is defined")
+run(2 ${KITE} cc -E --bogus ${SRC}/tool/pp_hello.c)
