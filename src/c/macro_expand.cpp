@@ -183,6 +183,7 @@ void Preprocessor::Impl::do_define(const Token& at) {
         return;
       }
   }
+  for (const Token& t : m.body) m.has_paste |= t.is(Punct::HashHash);
   Macro& slot = macro_slot(m.name);
   if (slot.builtin != Builtin::None) warning(name, "redefining builtin macro \"%s\"", std::string(names.str(m.name)).c_str());
   slot = std::move(m);
@@ -294,7 +295,13 @@ bool Preprocessor::Impl::expand(const Token& name, Macro& m) {
       return false;
     }
     Token rparen;
-    if (!collect_args(name, m, f, &rparen)) return true;  // reported; the call is dropped
+    if (!collect_args(name, m, f, &rparen)) {
+      // Reported; like gcc, the name stays (never expanded) and the arguments go.
+      Token n = name;
+      n.flags |= kNoExpand;
+      pending.push_back(n);
+      return true;
+    }
     hs = hide_add(hide_intersect(name.hide, rparen.hide), m.name);
   } else {
     hs = hide_add(name.hide, m.name);
@@ -332,9 +339,7 @@ void Preprocessor::Impl::substitute(Macro& m, Frame& f, const Token& use, uint32
     }
     if (!out.empty() && !m.body[0].is(Punct::HashHash))
       out[0].flags = static_cast<uint8_t>((out[0].flags & ~kLeadingSpace) | (use.flags & (kLeadingSpace | kAtLineStart)));
-    bool pastes = false;
-    for (const Token& t : m.body) pastes |= t.is(Punct::HashHash);
-    if (!pastes) return;
+    if (!m.has_paste) return;
     out.clear();
   }
   const uint32_t np = m.num_params;

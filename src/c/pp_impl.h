@@ -33,6 +33,7 @@ struct Macro {
   bool defined = false;
   bool function_like = false;
   bool variadic = false;  // the last parameter takes the rest of the arguments
+  bool has_paste = false;  // the body has ##
   Builtin builtin = Builtin::None;
   uint32_t num_params = 0;
   SourceLoc loc;

@@ -321,6 +321,7 @@ TEST(CPreprocess, ErrorsWithLocations) {
   EXPECT_EQ(r.diags, "test.c:1:2: warning: #warning careful\n");
   EXPECT_TRUE(r.ok);
   r = pp("#define f(a, b) a\nf(1)\nf(1, 2, 3)\nf(\n");
+  EXPECT_EQ(r.tokens, "f f f");  // like gcc: the name stays, the arguments go
   EXPECT_EQ(r.diags,
             "test.c:2:1: error: macro \"f\" requires 2 arguments, but only 1 given\n"
             "test.c:3:1: error: macro \"f\" passed 3 arguments, but takes just 2\n"
