@@ -3,15 +3,65 @@
 // gets its spelling copied (without the splices) before it is interned.
 #include "lexer.h"
 
+#include <array>
+#include <cstring>
+
 namespace kite::c {
 namespace {
 
-bool is_ident_start(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
+// Character classes, one table lookup each (the lexer's inner loops run once per byte).
+constexpr uint8_t kIdentStart = 1, kDigit = 2, kHSpace = 4, kLineStop = 8;
+constexpr std::array<uint8_t, 256> make_classes() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; c++) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80) t[c] |= kIdentStart;
+    if (c >= '0' && c <= '9') t[c] |= kDigit;
+    if (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r') t[c] |= kHSpace;
+    if (c == '\n' || c == '/' || c == '"' || c == '\'' || c == '\\') t[c] |= kLineStop;  // skip_line looks closer
+  }
+  return t;
 }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_ident_char(unsigned char c) { return is_ident_start(c) || is_digit(c); }
-bool is_hspace(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
+constexpr std::array<uint8_t, 256> kClasses = make_classes();
+inline bool is_ident_start(unsigned char c) { return kClasses[c] & kIdentStart; }
+inline bool is_digit(unsigned char c) { return kClasses[c] & kDigit; }
+inline bool is_ident_char(unsigned char c) { return kClasses[c] & (kIdentStart | kDigit); }
+inline bool is_hspace(char c) { return kClasses[static_cast<unsigned char>(c)] & kHSpace; }
+inline bool is_line_stop(char c) { return kClasses[static_cast<unsigned char>(c)] & kLineStop; }
+
+constexpr uint32_t kNotFound = UINT32_MAX;
+
+// Comments are most of the bytes of system headers, so they are skipped with memchr; only a
+// backslash next to the characters that matter (a splice) takes the careful path.
+// The offset of the newline that ends a // comment starting at p (or the end of the text).
+uint32_t line_comment_end(std::string_view s, uint32_t p) {
+  for (;;) {
+    const void* nl = memchr(s.data() + p, '\n', s.size() - p);
+    if (!nl) return static_cast<uint32_t>(s.size());
+    uint32_t q = static_cast<uint32_t>(static_cast<const char*>(nl) - s.data());
+    uint32_t b = q;
+    if (b > p && s[b - 1] == '\r') b--;
+    if (b > p && s[b - 1] == '\\') {  // a splice: the comment goes on
+      p = q + 1;
+      continue;
+    }
+    return q;
+  }
+}
+
+// The offset just past the */ that closes a comment whose body starts at p; kNotFound if none.
+uint32_t block_comment_end(std::string_view s, uint32_t p) {
+  while (p < s.size()) {
+    const void* star = memchr(s.data() + p, '*', s.size() - p);
+    if (!star) return kNotFound;
+    uint32_t q = static_cast<uint32_t>(static_cast<const char*>(star) - s.data()) + 1;
+    // Splices may stand between '*' and '/'.
+    while (q + 1 < s.size() && s[q] == '\\' && (s[q + 1] == '\n' || (s[q + 1] == '\r' && q + 2 < s.size() && s[q + 2] == '\n')))
+      q += s[q + 1] == '\n' ? 2 : 3;
+    if (q < s.size() && s[q] == '/') return q + 1;
+    p = q;
+  }
+  return kNotFound;
+}
 
 }  // namespace
 
@@ -85,6 +135,21 @@ constexpr PunctSpelling kPuncts[] = {
     {"=", Punct::Assign},      {",", Punct::Comma},      {"#", Punct::Hash},
 };
 
+// For each first character, the punctuators that start with it, longest first.
+struct PunctCandidates {
+  uint8_t count = 0;
+  uint8_t index[8] = {};
+};
+constexpr std::array<PunctCandidates, 128> make_punct_index() {
+  std::array<PunctCandidates, 128> t{};
+  for (size_t i = 0; i < sizeof kPuncts / sizeof kPuncts[0]; i++) {
+    PunctCandidates& c = t[static_cast<unsigned char>(kPuncts[i].text[0])];
+    c.index[c.count++] = static_cast<uint8_t>(i);
+  }
+  return t;
+}
+constexpr std::array<PunctCandidates, 128> kPunctIndex = make_punct_index();
+
 }  // namespace
 
 Token Lexer::next() {
@@ -108,14 +173,15 @@ Token Lexer::next() {
       continue;
     }
     if (is_hspace(c)) {
-      sc.advance();
+      sc.p++;
+      while (sc.p < text_.size() && is_hspace(text_[sc.p])) sc.p++;
       space = true;
       continue;
     }
     if (c == '/') {
       char d = sc.peek();
       if (d == '/') {  // to the end of the line; a splice continues it
-        while (sc.cur() != '\n' && sc.p < text_.size()) sc.advance();
+        sc.p = line_comment_end(text_, sc.p);
         space = true;
         continue;
       }
@@ -123,17 +189,9 @@ Token Lexer::next() {
         uint32_t start = sc.p;
         sc.advance();
         sc.advance();
-        bool closed = false;
-        while (sc.p < text_.size()) {
-          char e = sc.cur();
-          if (sc.p >= text_.size()) break;
-          sc.advance();
-          if (e == '*' && sc.cur() == '/') {
-            sc.advance();
-            closed = true;
-            break;
-          }
-        }
+        uint32_t end = block_comment_end(text_, sc.p);
+        bool closed = end != kNotFound;
+        sc.p = closed ? end : static_cast<uint32_t>(text_.size());
         if (!closed) {
           LineCol lc = sources_.locate(SourceLoc{file_, start});
           diags_.error(lc.file, lc.line, lc.col, "unterminated comment");
@@ -211,6 +269,8 @@ Token Lexer::next() {
   if (c == '\'') return quoted('\'', TokKind::Char);
 
   if (is_ident_start(c) || (c == '\\' && (sc.peek() == 'u' || sc.peek() == 'U'))) {
+    // Plain identifier characters without the splice check; the loop below takes the rest.
+    while (sc.p < text_.size() && is_ident_char(static_cast<unsigned char>(text_[sc.p]))) sc.p++;
     for (;;) {
       unsigned char d = static_cast<unsigned char>(sc.cur());
       if (sc.p >= text_.size()) break;
@@ -249,8 +309,9 @@ Token Lexer::next() {
   }
 
   // Punctuators: compare against the spellings, stepping over splices.
-  for (const PunctSpelling& ps : kPuncts) {
-    if (ps.text[0] != static_cast<char>(c)) continue;
+  const PunctCandidates& cands = kPunctIndex[c < 128 ? c : 0];
+  for (uint8_t k = 0; k < cands.count; k++) {
+    const PunctSpelling& ps = kPuncts[cands.index[k]];
     Scan look = sc;
     const char* q = ps.text;
     while (*q && look.cur() == *q && look.p < text_.size()) {
@@ -313,6 +374,8 @@ bool Lexer::header_name(std::string* out) {
 void Lexer::skip_line() {
   Scan sc{text_, pos_};
   while (sc.p < text_.size()) {
+    // Runs of ordinary characters go fast; what needs a closer look is rare in a line.
+    while (sc.p < text_.size() && !is_line_stop(text_[sc.p])) sc.p++;
     char c = sc.cur();
     if (sc.p >= text_.size()) break;
     if (c == '\n') {
@@ -322,13 +385,12 @@ void Lexer::skip_line() {
     if (c == '/' && sc.peek() == '*') {  // a comment may go on past this line
       sc.advance();
       sc.advance();
-      while (sc.p < text_.size() && !(sc.cur() == '*' && sc.peek() == '/')) sc.advance();
-      sc.advance();
-      sc.advance();
+      uint32_t end = block_comment_end(text_, sc.p);
+      sc.p = end == kNotFound ? static_cast<uint32_t>(text_.size()) : end;
       continue;
     }
     if (c == '/' && sc.peek() == '/') {
-      while (sc.p < text_.size() && sc.cur() != '\n') sc.advance();
+      sc.p = line_comment_end(text_, sc.p);
       continue;
     }
     if (c == '"' || c == '\'') {  // quotes end at their match or at the line's end
