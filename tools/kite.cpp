@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "cc_ir.h"
+#include "kite/c.h"
 #include "kite/runtime.h"
 #include "kite/text.h"
 #include "kite/verify.h"
@@ -23,11 +25,13 @@ const char kUsage[] =
     "usage: kite <command> [options] FILE...\n"
     "\n"
     "commands:\n"
-    "  check FILE...   parse and verify IR text; diagnostics go to stderr\n"
+    "  check FILE...   parse and verify IR text (or compile C: FILE.c); diagnostics go to stderr\n"
     "  fmt FILE...     print the canonical text of each file on stdout\n"
     "  asm FILE... [--func NAME] [compiler options]\n"
     "                  compile every function and print its machine code\n"
     "    --func NAME   only the function NAME\n"
+    "  cc -S FILE.c [-o OUT.mir]\n"
+    "                  compile C and print its IR text (to OUT.mir with -o)\n"
     "  run FILE... [--entry NAME] [--lazy | --jit | --interp] [compiler options] [-- ARGS...]\n"
     "                  load, link and run main, which gets argc, argv (the first file name,\n"
     "                  then ARGS) and envp as far as it has parameters; exits with its result\n"
@@ -78,8 +82,16 @@ bool read_file(const char* path, std::string* out) {
 }
 
 // Parses and verifies one file; prints diagnostics. Returns the modules when it is clean.
+// Files ending in .c go through the C front end (one module each); the rest are IR text.
 bool load(kite::Context& ctx, const char* path, const std::string& text, std::vector<kite::Module*>* mods) {
   kite::Diagnostics diags;
+  size_t len = strlen(path);
+  if (len > 2 && strcmp(path + len - 2, ".c") == 0) {
+    kite::Module* m = kite::c::compile(ctx, path, text, kite::c::CompileOptions{}, diags);
+    for (const kite::Diagnostic& d : diags.list()) fputs(kite::Diagnostics::render(d, text).c_str(), stderr);
+    if (m && mods) mods->push_back(m);
+    return m != nullptr;
+  }
   kite::VerifyOptions opts;
   opts.hard_reg_fits = kite::x86_64::hard_reg_fits;
   bool ok = kite::check_text(ctx, text, path, diags, mods, opts);
@@ -288,6 +300,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "run") return run_command(argc, argv);
   if (cmd == "asm") return asm_command(argc, argv);
+  if (cmd == "cc") return kite_tool::cc_emit_ir(argc, argv, 2);
   if (cmd != "check" && cmd != "fmt") {
     fprintf(stderr, "kite: unknown command '%s' (try 'kite --help')\n", cmd.c_str());
     return 2;
