@@ -97,17 +97,10 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
       out->item = string_item(e->str, static_cast<size_t>(e->type->length));
       return true;
     case ExprKind::FuncRef:
-    case ExprKind::VarRef:
-      if (e->kind == ExprKind::VarRef && !e->sym->global) return false;
       out->is_addr = true;
       out->item = item_of(e->sym);
       return true;
-    case ExprKind::AddrOf: return const_value(e->a, out);
-    case ExprKind::Member:
-      if (!const_value(e->a, out) || !out->is_addr) return false;
-      out->i += static_cast<int64_t>(e->member->offset);
-      return true;
-    case ExprKind::Deref: return const_value(e->a, out);
+    case ExprKind::AddrOf: return const_addr(e->a, out);
     case ExprKind::PtrAdd: {
       ConstVal n;
       if (!const_value(e->a, out) || !const_value(e->b, &n) || n.is_addr || n.is_float) return false;
@@ -198,6 +191,25 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
       }
       return true;
     }
+    default: return false;
+  }
+}
+
+// The address of an lvalue with static storage: an item plus an offset.
+bool IrGen::const_addr(const Expr* e, ConstVal* out) {
+  switch (e->kind) {
+    case ExprKind::VarRef:
+      if (!e->sym->global) return false;
+      out->is_addr = true;
+      out->item = item_of(e->sym);
+      return true;
+    case ExprKind::FuncRef:
+    case ExprKind::StrLit: return const_value(e, out);
+    case ExprKind::Member:
+      if (!const_addr(e->a, out)) return false;
+      out->i += static_cast<int64_t>(e->member->offset);
+      return true;
+    case ExprKind::Deref: return const_value(e->a, out) && out->is_addr;
     default: return false;
   }
 }

@@ -47,6 +47,7 @@ class IrGen {
   ItemId import_named(const char* name);
   void emit_global(Symbol* s);
   bool const_value(const Expr* e, ConstVal* out);
+  bool const_addr(const Expr* e, ConstVal* out);
   ItemId string_item(const char* bytes, size_t n);
 
   // Functions and statements (irgen.cpp).

@@ -1,0 +1,110 @@
+// The C front end's diagnostics: each error it reports, with its message and line:col, and
+// the nesting limit that keeps hostile input off the native stack.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "kite/c.h"
+
+using namespace kite;
+
+namespace {
+
+// Compiles `src` and returns the first diagnostic as "line:col: message" ("" when clean).
+std::string first_error(const std::string& src, bool* compiled = nullptr) {
+  Context ctx;
+  Diagnostics diags;
+  Module* m = c::compile(ctx, "t.c", src, c::CompileOptions{}, diags);
+  if (compiled) *compiled = m != nullptr;
+  if (diags.list().empty()) return "";
+  const Diagnostic& d = diags.list()[0];
+  return std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.message;
+}
+
+struct Case {
+  const char* src;
+  const char* want;
+};
+
+TEST(CDiagnostics, EachMessageWithItsLocation) {
+  const Case cases[] = {
+      {"int f(void) {\n  return x;\n}\n", "2:10: undeclared identifier 'x'"},
+      {"#include <stdio.h>\nint x;\n", "1:1: preprocessing directives are not supported yet"},
+      {"struct s { int a; };\nint f(void) { struct s v; int *p = v; return 0; }\n",
+       "2:36: incompatible types in initialization ('int *' from 'struct s')"},
+      {"int f(void) { int a; a = \"s\" * 2; return a; }\n", "1:30: invalid operands to binary '*' ('char *' and 'int')"},
+      {"struct s { int a; };\nint f(struct s *p) { return p->b; }\n", "2:32: no member named 'b' in 'struct s'"},
+      {"int f(void) { 3 = 4; return 0; }\n", "1:17: expression is not assignable"},
+      {"int f(void) { int a; int a; return 0; }\n", "1:26: redefinition of 'a'"},
+      {"int g(int);\nint f(void) { return g(1, 2); }\n", "2:23: too many arguments to function call, expected 1, have 2"},
+      {"int f(int x) { switch (x) { case 1: case 1: return 0; } return 1; }\n", "1:37: duplicate case value '1'"},
+      {"int f(int n) { int a[n]; return 0; }\n", "1:22: an array size is not an integer constant expression"},
+      {"int f(void) { break; return 0; }\n", "1:15: 'break' statement not in a loop or switch statement"},
+      {"int f(void) { goto nowhere; return 0; }\n", "1:5: use of undeclared label 'nowhere'"},
+      {"struct s { int a; };\nstruct s g(void);\nint f(void) { g(); return 0; }\n", "3:16: passing structs by value is not supported yet"},
+      {"int f(void) { return 1 }\n", "1:24: expected ';' before '}'"},
+      {"int f(void) { int *p = 0; return *p + p->x; }\n",
+       "1:42: member reference type 'int *' is not a pointer to a struct or union"},
+      {"int f(void) { const int c = 1; c = 2; return c; }\n", "1:34: assignment to a const object"},
+      {"foo x;\n", "1:1: unknown type name 'foo'"},
+      {"int f(void) { return 1 / 0 ? 1 : 2; }\nint a[1 / 0];\n", "2:9: division by zero in a constant expression"},
+      {"void f(void) { return 1; }\n", "1:16: void function should not return a value"},
+      {"int f(int x) { int *p = x; return 0; }\n", "1:25: incompatible types in initialization ('int *' from 'int')"},
+      {"int x = 1;\nint y = x;\n", "2:9: initializer element is not a compile-time constant"},
+      {"int f(void) { float f = 1; return f % 2; }\n", "1:37: invalid operands to binary '%' ('float' and 'int')"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
+}
+
+TEST(CDiagnostics, CleanProgramCompiles) {
+  bool ok = false;
+  EXPECT_EQ(first_error("int printf(const char *, ...);\nint main(void) { printf(\"hi\\n\"); return 0; }\n", &ok), "");
+  EXPECT_TRUE(ok);
+}
+
+TEST(CDiagnostics, DeepParenthesesStopCleanly) {
+  std::string src = "int f(void) { return ";
+  for (int i = 0; i < 10000; i++) src += '(';
+  src += '1';
+  for (int i = 0; i < 10000; i++) src += ')';
+  src += "; }\n";
+  bool ok = true;
+  std::string e = first_error(src, &ok);
+  EXPECT_FALSE(ok);
+  EXPECT_NE(e.find("nesting too deep"), std::string::npos) << e;
+}
+
+TEST(CDiagnostics, DeepBlocksStopCleanly) {
+  std::string src = "int f(void) ";
+  for (int i = 0; i < 10000; i++) src += '{';
+  for (int i = 0; i < 10000; i++) src += '}';
+  src += "\n";
+  bool ok = true;
+  std::string e = first_error(src, &ok);
+  EXPECT_FALSE(ok);
+  EXPECT_NE(e.find("nesting too deep"), std::string::npos) << e;
+}
+
+TEST(CDiagnostics, DeepIfsAndUnaryChainsStopCleanly) {
+  std::string ifs = "int f(int x) { ";
+  for (int i = 0; i < 10000; i++) ifs += "if (x) ";
+  ifs += "x = 1; return x; }\n";
+  EXPECT_NE(first_error(ifs).find("nesting too deep"), std::string::npos);
+  std::string neg = "int f(int x) { return ";
+  for (int i = 0; i < 10000; i++) neg += "- ";
+  neg += "x; }\n";
+  EXPECT_NE(first_error(neg).find("nesting too deep"), std::string::npos);
+}
+
+TEST(CDiagnostics, ModerateNestingCompiles) {
+  std::string src = "int f(void) { return ";
+  for (int i = 0; i < 200; i++) src += '(';
+  src += '1';
+  for (int i = 0; i < 200; i++) src += ')';
+  src += "; }\n";
+  bool ok = false;
+  EXPECT_EQ(first_error(src, &ok), "");
+  EXPECT_TRUE(ok);
+}
+
+}  // namespace
