@@ -408,6 +408,21 @@ Operand IrGen::call(const Expr* e) {
   }
   ops.insert(ops.end(), args.begin(), args.end());
   emit(Op::Call, ops);
+  // Native callees (libc through imports) leave the upper bits of a narrow result undefined,
+  // as the SysV ABI allows: re-extend it to the canonical form.
+  const CType* rt = ft->base->unqual;
+  if (is_integer(rt) && rt->size < 8) {
+    if (rt->kind == TypeKind::Bool) {
+      VarId r = temp(Type::I64);
+      emit(Op::UExt8, {Operand::var(r), result});
+      return Operand::var(r);
+    }
+    VarId r = temp(Type::I64);
+    bool s = is_signed(rt);
+    Op op = rt->size == 1 ? (s ? Op::Ext8 : Op::UExt8) : rt->size == 2 ? (s ? Op::Ext16 : Op::UExt16) : (s ? Op::Ext32 : Op::UExt32);
+    emit(op, {Operand::var(r), result});
+    return Operand::var(r);
+  }
   return result;
 }
 
