@@ -340,11 +340,11 @@ NameId IrGen::unique_var_name(NameId name) {
 LabelId IrGen::new_label() { return f_->new_label(ctx_.intern("L." + std::to_string(f_->num_labels())), loc_); }
 
 LabelId IrGen::user_label(NameId name, SourceLoc loc) {
-  for (auto& [n, l] : labels_)
-    if (n == name) return l;
+  for (const UserLabel& u : labels_)
+    if (u.name == name) return u.label;
   set_loc(loc);
   LabelId l = f_->new_label(name, loc_);
-  labels_.push_back({name, l});
+  labels_.push_back({name, l, loc});
   return l;
 }
 
@@ -416,13 +416,11 @@ void IrGen::gen_func(const FuncDef& fd) {
     store(l, Operand::var(p->ir_id));
   }
   gen_stmt(fd.body);
-  for (auto& [n, l] : labels_)
-    if (f_->label(l).def == kNone) {
-      std::string_view s = ctx_.name(n);
-      LineCol lc{};
-      (void)lc;
-      error(fd.loc, "use of undeclared label '%.*s'", static_cast<int>(s.size()), s.data());
-      place(l);
+  for (const UserLabel& u : labels_)
+    if (f_->label(u.label).def == kNone) {
+      std::string_view s = ctx_.name(u.name);
+      error(u.first_use, "use of undeclared label '%.*s'", static_cast<int>(s.size()), s.data());
+      place(u.label);
     }
   // Falling off the end: main returns 0 (5.1.2.2.3); elsewhere the value is unspecified.
   const CType* rt = fd.sym->type->base;

@@ -61,7 +61,7 @@ class IrGen {
 
   // Expressions (irgen_expr.cpp).
   Operand rv(const Expr* e);
-  void effect(const Expr* e) { rv(e); }
+  void effect(const Expr* e);  // evaluated for its side effects only
   LVal lv(const Expr* e);
   Operand load(const LVal& l);
   void store(const LVal& l, Operand v);
@@ -71,7 +71,7 @@ class IrGen {
   Operand compare(Punct op, const CType* t, Operand a, Operand b);
   Operand ptr_add(Operand p, Operand n, const CType* ptr_type, bool minus);
   Operand call(const Expr* e);
-  Operand incdec(const Expr* e);
+  Operand incdec(const Expr* e, bool value_used);
   Operand op_assign(const Expr* e);
   void branch(const Expr* e, bool when, LabelId target);  // jump to target when e's truth == when
   void copy_bytes(VarId dst, int64_t dst_disp, VarId src, int64_t src_disp, uint64_t size);
@@ -110,7 +110,12 @@ class IrGen {
   uint32_t temp_count_ = 0;
   std::vector<Symbol*> locals_;
   std::vector<NameId> used_names_;
-  std::vector<std::pair<NameId, LabelId>> labels_;
+  struct UserLabel {
+    NameId name;
+    LabelId label;
+    SourceLoc first_use;
+  };
+  std::vector<UserLabel> labels_;
   std::vector<bool> label_defined_;
   std::vector<LabelId> break_, continue_;
 };

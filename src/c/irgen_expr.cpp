@@ -426,11 +426,16 @@ Operand IrGen::call(const Expr* e) {
   return result;
 }
 
-Operand IrGen::incdec(const Expr* e) {
+void IrGen::effect(const Expr* e) {
+  if (e->kind == ExprKind::IncDec) incdec(e, false);  // `i++;` needs no copy of the old value
+  else rv(e);
+}
+
+Operand IrGen::incdec(const Expr* e, bool value_used) {
   LVal l = lv(e->a);
   const CType* t = e->type;
   Operand old = load(l);
-  if (e->postfix && l.is_var) {
+  if (e->postfix && value_used && l.is_var) {
     VarId c = temp(var_type(t));
     emit_mov(Operand::var(c), old, var_type(t));
     old = Operand::var(c);
@@ -566,7 +571,7 @@ Operand IrGen::rv(const Expr* e) {
       break;
     }
     case ExprKind::OpAssign: r = op_assign(e); break;
-    case ExprKind::IncDec: r = incdec(e); break;
+    case ExprKind::IncDec: r = incdec(e, true); break;
     case ExprKind::Cond: {
       LabelId els = new_label(), end = new_label();
       bool is_void_t = is_void(e->type);

@@ -407,6 +407,7 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
         g->type = t;
       }
       if (spec.storage == StorageClass::Static) g->storage = StorageClass::Static;
+      if (!is_fn && file_scope && spec.storage != StorageClass::Extern) g->defined = true;
       if (!file_scope || !same_scope) bind(d.name, g);
       return g;
     }

@@ -1,6 +1,7 @@
 // Structs and unions: layout, member access, copies, nested and self-referential structs.
 int printf(const char *, ...);
 void *malloc(unsigned long);
+void free(void *);
 
 struct point { int x, y; };
 struct mixed { char c; double d; short s; };
@@ -38,6 +39,11 @@ int main(void) {
   int total = 0;
   for (struct node *n = head; n; n = n->next) total = total * 10 + n->value;
   printf("%d\n", total);
+  while (head) {
+    struct node *next = head->next;
+    free(head);
+    head = next;
+  }
   union u x;
   x.f = 1.0f;
   printf("%x %d\n", x.i, (int)sizeof x);

@@ -94,3 +94,14 @@ expect_match("${ERR}" "# after machinize: sum8 \\(reserve: 2 integer, 0 xmm\\)\n
 expect_match("${ERR}" "# after machinize: caller [^\n]*\n  0 call: calls\n")
 run(0 ${KITE} asm --dump-after=linear-scan ${SRC}/filetests/compile/regalloc.mir)
 expect_match("${ERR}" "# after linear-scan: sum\n  i: rsi\n  s: rax\n")
+
+# C files: run, check and cc -S go through the C front end.
+run(0 ${KITE} check ${SRC}/c/algorithms.c)
+run(0 ${KITE} cc -S ${SRC}/c/control.c)
+expect_match("${OUT}" "\ndense:\tfunc\tp, i32:x\n")
+expect_match("${OUT}" "\n\tswitch\t")
+run(55 ${KITE} run --interp ${SRC}/c/control.c)
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/bad_input.c "int main(void) {\n  return y;\n}\n")
+run(1 ${KITE} check ${CMAKE_CURRENT_BINARY_DIR}/bad_input.c)
+expect_match("${ERR}" "bad_input.c:2:10: error: undeclared identifier .y.\n[^\n]*return y;\n *\\^\n")
+run(2 ${KITE} cc ${SRC}/c/control.c)

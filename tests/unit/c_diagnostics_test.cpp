@@ -40,7 +40,7 @@ TEST(CDiagnostics, EachMessageWithItsLocation) {
       {"int f(int x) { switch (x) { case 1: case 1: return 0; } return 1; }\n", "1:37: duplicate case value '1'"},
       {"int f(int n) { int a[n]; return 0; }\n", "1:22: an array size is not an integer constant expression"},
       {"int f(void) { break; return 0; }\n", "1:15: 'break' statement not in a loop or switch statement"},
-      {"int f(void) { goto nowhere; return 0; }\n", "1:5: use of undeclared label 'nowhere'"},
+      {"int f(void) { goto nowhere; return 0; }\n", "1:15: use of undeclared label 'nowhere'"},
       {"struct s { int a; };\nstruct s g(void);\nint f(void) { g(); return 0; }\n", "3:16: passing structs by value is not supported yet"},
       {"int f(void) { return 1 }\n", "1:24: expected ';' before '}'"},
       {"int f(void) { int *p = 0; return *p + p->x; }\n",
