@@ -108,3 +108,45 @@ TEST(CDiagnostics, ModerateNestingCompiles) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every prefix of a real program, and the program with each byte replaced, must give clean
+// diagnostics (or compile): no crash, no assertion, nothing past the limit of nesting.
+TEST(CDiagnostics, DamagedProgramsNeverCrash) {
+  const std::string program =
+      "int printf(const char *, ...);\n"
+      "typedef struct node { int v; struct node *next; } node;\n"
+      "enum { A, B = 4 };\n"
+      "static int tab[] = {1, 2, [5] = 3};\n"
+      "const char *names[2] = {\"x\", \"y\"};\n"
+      "int f(int (*g)(int), node *n, ...) {\n"
+      "  int s = 0; unsigned u = 3u; double d = 1.5e3;\n"
+      "  for (node *p = n; p; p = p->next) s += g(p->v) * (int)d;\n"
+      "  switch (s) { case A: s++; break; case B: default: s--; }\n"
+      "  while (u--) { if (s > 10 && u) continue; s = s ? s << 1 : ~s; }\n"
+      "  do { s /= 2; } while (s > 100);\n"
+      "  goto end;\n"
+      "end:\n"
+      "  return sizeof(node) + tab[1] + names[0][0] + (s, u);\n"
+      "}\n";
+  for (size_t n = 0; n <= program.size(); n++) {
+    Context ctx;
+    Diagnostics diags;
+    c::compile(ctx, "t.c", program.substr(0, n), c::CompileOptions{}, diags);
+  }
+  const char replacements[] = {'(', ')', '{', '}', ';', '*', 'x', '0', '"', '\'', ',', '['};
+  for (size_t i = 0; i < program.size(); i += 3) {
+    std::string damaged = program;
+    damaged[i] = replacements[i % sizeof replacements];
+    Context ctx;
+    Diagnostics diags;
+    c::compile(ctx, "t.c", damaged, c::CompileOptions{}, diags);
+  }
+  Context ctx;
+  Diagnostics diags;
+  EXPECT_NE(c::compile(ctx, "t.c", program, c::CompileOptions{}, diags), nullptr)
+      << (diags.list().empty() ? "" : Diagnostics::format(diags.list()[0]));
+}
+
+}  // namespace
