@@ -31,6 +31,7 @@ struct Symbol {
   bool addr_taken;  // & was applied (or it is an aggregate): lives in memory
   bool defined;     // functions: has a body; variables: a definition (not extern)
   bool used;
+  bool by_ref;  // a struct parameter: its IR variable holds the address of the callee's copy
   NameId name;
   NameId ir_name;  // unique name for IR (static locals and shadowed locals get a suffix)
   const CType* type;

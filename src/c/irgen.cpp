@@ -20,13 +20,74 @@ void IrGen::error(SourceLoc loc, const char* fmt, ...) {
   va_end(ap);
 }
 
+static void leaf_classes(const CType* t, uint64_t off, bool* is_int, bool* bad) {
+  t = t->unqual;
+  if (is_record(t)) {
+    for (uint32_t i = 0; i < t->nmembers; i++) leaf_classes(t->members[i].type, off + t->members[i].offset, is_int, bad);
+  } else if (is_array(t)) {
+    for (int64_t i = 0; i < t->length; i++) leaf_classes(t->base, off + static_cast<uint64_t>(i) * t->base->size, is_int, bad);
+  } else if (t->kind == TypeKind::LDouble || off % t->align) {
+    *bad = true;
+  } else if (!is_floating(t)) {
+    is_int[off / 8] = true;
+  }
+}
+
+IrGen::AbiClass IrGen::classify(const CType* t) {
+  AbiClass c;
+  uint64_t size = t->size;
+  bool is_int[2] = {false, false}, bad = false;
+  if (size == 0 || size > 16) bad = true;
+  else leaf_classes(t, 0, is_int, &bad);
+  if (bad) {
+    c.memory = true;
+    return c;
+  }
+  c.nparts = static_cast<uint32_t>((size + 7) / 8);
+  for (uint32_t i = 0; i < c.nparts; i++) {
+    uint64_t rem = size - 8 * i;
+    if (is_int[i]) {
+      c.part_result[i] = Type::I64;
+      c.part_mem[i] = rem > 4 ? Type::I64 : rem > 2 ? Type::U32 : rem > 1 ? Type::U16 : Type::U8;
+    } else {
+      c.part_result[i] = c.part_mem[i] = rem > 4 ? Type::D : Type::F;
+    }
+  }
+  if (c.nparts == 1) c.blk = is_int[0] ? Type::Blk1 : Type::Blk2;
+  else c.blk = is_int[0] && is_int[1] ? Type::Blk1 : !is_int[0] && !is_int[1] ? Type::Blk2 : is_int[0] ? Type::Blk3 : Type::Blk4;
+  return c;
+}
+
+int64_t IrGen::frame_slot(const CType* t) {
+  uint64_t a = t->align ? t->align : 1;
+  frame_size_ = (frame_size_ + a - 1) / a * a;
+  int64_t off = static_cast<int64_t>(frame_size_);
+  frame_size_ += t->size ? t->size : 1;
+  return off;
+}
+
+// Structs: arguments as blkN:size blocks, results in up to two eightbytes or, when the struct
+// is in memory by the ABI, through a leading rblk parameter (as c2m and gcc do).
 const Signature* IrGen::signature_of(const CType* ft, const std::vector<NameId>* names) {
   std::vector<Type> results;
-  if (!is_void(ft->base)) results.push_back(mem_type(ft->base));
   std::vector<Param> params;
+  const CType* rt = ft->base->unqual;
+  if (is_record(rt)) {
+    AbiClass c = classify(rt);
+    if (c.memory) params.push_back({Type::RBlk, ctx_.intern("Ret_Addr"), static_cast<uint32_t>(rt->size)});
+    else results.assign(c.part_result, c.part_result + c.nparts);
+  } else if (!is_void(rt)) {
+    results.push_back(mem_type(rt));
+  }
   for (uint32_t i = 0; i < ft->nparams; i++) {
     NameId n = names ? (*names)[i] : ctx_.intern("p" + std::to_string(i));
-    params.push_back({mem_type(ft->params[i]), n, 0});
+    const CType* pt = ft->params[i]->unqual;
+    if (is_record(pt)) {
+      AbiClass c = classify(pt);
+      params.push_back({c.memory ? Type::Blk0 : c.blk, n, static_cast<uint32_t>(pt->size)});
+    } else {
+      params.push_back({mem_type(pt), n, 0});
+    }
   }
   return ctx_.new_signature(results, params, ft->variadic);
 }
@@ -394,20 +455,22 @@ void IrGen::gen_func(const FuncDef& fd) {
   for (uint32_t i = 0; i < fd.nparams; i++) used_names_.push_back(fd.params[i]->name);
   collect_locals(fd.body);
   std::vector<Symbol*> mem_params;
+  const CType* rt = fd.sym->type->base->unqual;
+  bool rblk = is_record(rt) && classify(rt).memory;
+  ret_addr_ = rblk ? 0 : kNone;
   for (uint32_t i = 0; i < fd.nparams; i++) {
     Symbol* p = fd.params[i];
-    p->ir_id = i;
-    if (in_memory(p)) {
+    p->ir_id = i + (rblk ? 1 : 0);
+    p->by_ref = is_record(p->type);
+    if (!p->by_ref && in_memory(p)) {
       place_local(p);
       mem_params.push_back(p);
     }
   }
   for (Symbol* s : locals_) place_local(s);
-  if (frame_size_) {
-    frame_ = f_->new_var(ctx_.intern("fp"), Type::I64, loc_);
-    used_names_.push_back(ctx_.intern("fp"));
-    emit(Op::Alloca, {Operand::var(frame_), Operand::int64(static_cast<int64_t>((frame_size_ + 15) / 16 * 16))});
-  }
+  // The frame is sized at the end: struct-valued calls add slots while the body is generated.
+  frame_ = f_->new_var(unique_var_name(ctx_.intern("fp")), Type::I64, loc_);
+  frame_insn_ = f_->append(Op::Alloca, {Operand::var(frame_), Operand::int64(0)});
   for (Symbol* p : mem_params) {
     LVal l;
     l.base = frame_;
@@ -423,12 +486,19 @@ void IrGen::gen_func(const FuncDef& fd) {
       place(u.label);
     }
   // Falling off the end: main returns 0 (5.1.2.2.3); elsewhere the value is unspecified.
-  const CType* rt = fd.sym->type->base;
-  if (is_void(rt)) emit(Op::Ret, {});
+  if (is_record(rt)) {
+    AbiClass c = classify(rt);
+    std::vector<Operand> zeros;
+    for (uint32_t k = 0; !c.memory && k < c.nparts; k++)
+      zeros.push_back(c.part_result[k] == Type::I64 ? Operand::int64(0) : c.part_result[k] == Type::D ? Operand::float64(0) : Operand::float32(0));
+    emit(Op::Ret, zeros);
+  } else if (is_void(rt)) emit(Op::Ret, {});
   else if (rt->kind == TypeKind::Float) emit(Op::Ret, {Operand::float32(0)});
   else if (rt->kind == TypeKind::Double) emit(Op::Ret, {Operand::float64(0)});
   else if (rt->kind == TypeKind::LDouble) emit(Op::Ret, {ctx_.ldouble_operand(0)});
   else emit(Op::Ret, {Operand::int64(0)});
+  if (frame_size_) f_->insn(frame_insn_).op_at(1) = Operand::int64(static_cast<int64_t>((frame_size_ + 15) / 16 * 16));
+  else f_->remove(frame_insn_);
   f_->shrink_to_fit();
   f_ = nullptr;
 }
@@ -556,7 +626,25 @@ void IrGen::gen_stmt(const Stmt* s) {
       }
       Operand v = rv(s->e);
       set_loc(s->loc);
-      if (is_void(fd_->sym->type->base)) emit(Op::Ret, {});
+      const CType* rt = fd_->sym->type->base->unqual;
+      if (is_record(rt)) {
+        VarId src = to_var(v);
+        AbiClass c = classify(rt);
+        if (c.memory) {
+          copy_bytes(ret_addr_, 0, src, 0, rt->size);
+          emit(Op::Ret, {});
+          return;
+        }
+        std::vector<Operand> parts;
+        for (uint32_t k = 0; k < c.nparts; k++) {
+          VarId r = temp(c.part_result[k]);
+          emit_mov(Operand::var(r), f_->mem(c.part_mem[k], 8 * k, src), c.part_result[k]);
+          parts.push_back(Operand::var(r));
+        }
+        emit(Op::Ret, parts);
+        return;
+      }
+      if (is_void(rt)) emit(Op::Ret, {});
       else emit(Op::Ret, {v});
       return;
     }

@@ -40,6 +40,17 @@ class IrGen {
     long double f = 0;
   };
 
+  // How a struct travels in calls (SysV x86-64): in memory (blk0 / rblk), or in one or two
+  // eightbytes of integer or SSE class (blk1..4 for arguments, up to two results).
+  struct AbiClass {
+    bool memory = false;
+    Type blk = Type::Blk0;
+    uint32_t nparts = 0;
+    Type part_result[2];  // i64, d or f
+    Type part_mem[2];     // the memory type of each eightbyte (narrower for a short tail)
+  };
+  AbiClass classify(const CType* record);
+
   // Items (irgen.cpp).
   const Signature* signature_of(const CType* ft, const std::vector<NameId>* names);
   ItemId proto_for(const CType* ft, const Expr* call);
@@ -107,6 +118,9 @@ class IrGen {
   uint32_t loc_ = 0;
   VarId frame_ = kNone;
   uint64_t frame_size_ = 0;
+  InsnId frame_insn_ = kNone;  // the entry alloca, resized when temporaries need frame slots
+  VarId ret_addr_ = kNone;     // rblk parameter of a function returning a large struct
+  int64_t frame_slot(const CType* t);
   uint32_t temp_count_ = 0;
   std::vector<Symbol*> locals_;
   std::vector<NameId> used_names_;

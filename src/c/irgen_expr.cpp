@@ -215,7 +215,9 @@ IrGen::LVal IrGen::lv(const Expr* e) {
   switch (e->kind) {
     case ExprKind::VarRef: {
       Symbol* s = e->sym;
-      if (s->global) {
+      if (s->by_ref) {
+        l.base = s->ir_id;
+      } else if (s->global) {
         l.base = to_var(Operand::item(item_of(s)));
       } else if (s->addr_taken || is_aggregate(s->type)) {
         l.base = frame_;
@@ -398,16 +400,48 @@ Operand IrGen::call(const Expr* e) {
   if (e->a->kind == ExprKind::AddrOf && e->a->a->kind == ExprKind::FuncRef) callee = Operand::item(item_of(e->a->a->sym));
   else callee = Operand::var(to_var(rv(e->a)));
   std::vector<Operand> args;
-  for (uint32_t i = 0; i < e->nargs; i++) args.push_back(rv(e->args[i]));
+  for (uint32_t i = 0; i < e->nargs; i++) {
+    const Expr* a = e->args[i];
+    Operand v = rv(a);
+    if (is_record(a->type)) {
+      AbiClass c = classify(a->type->unqual);
+      v = f_->mem(c.memory ? Type::Blk0 : c.blk, static_cast<int64_t>(a->type->size), to_var(v));
+    }
+    args.push_back(v);
+  }
   set_loc(e->loc);
   std::vector<Operand> ops{Operand::item(proto), callee};
   Operand result = Operand::int64(0);
-  if (!is_void(ft->base)) {
+  const CType* rec = is_record(ft->base) ? ft->base->unqual : nullptr;
+  AbiClass rc;
+  int64_t slot = 0;
+  std::vector<VarId> parts;
+  if (rec) {
+    rc = classify(rec);
+    slot = frame_slot(rec);
+    if (rc.memory) {
+      VarId addr = temp(Type::I64);
+      emit(Op::Add, {Operand::var(addr), Operand::var(frame_), Operand::int64(slot)});
+      args.insert(args.begin(), f_->mem(Type::RBlk, static_cast<int64_t>(rec->size), addr));
+    } else {
+      for (uint32_t k = 0; k < rc.nparts; k++) {
+        parts.push_back(temp(rc.part_result[k]));
+        ops.push_back(Operand::var(parts.back()));
+      }
+    }
+  } else if (!is_void(ft->base)) {
     result = Operand::var(temp(var_type(ft->base)));
     ops.push_back(result);
   }
   ops.insert(ops.end(), args.begin(), args.end());
   emit(Op::Call, ops);
+  if (rec) {
+    for (uint32_t k = 0; k < parts.size(); k++)
+      emit_mov(f_->mem(rc.part_mem[k], slot + 8 * k, frame_), Operand::var(parts[k]), rc.part_result[k]);
+    VarId addr = temp(Type::I64);
+    emit(Op::Add, {Operand::var(addr), Operand::var(frame_), Operand::int64(slot)});
+    return Operand::var(addr);
+  }
   // Native callees (libc through imports) leave the upper bits of a narrow result undefined,
   // as the SysV ABI allows: re-extend it to the canonical form.
   const CType* rt = ft->base->unqual;

@@ -581,7 +581,6 @@ void Parser::parse_initializer(Symbol* sym) {
 void Parser::parse_function_body(Symbol* sym, Declarator& d) {
   if (sym->defined) error(d.loc, "redefinition of '%s'", std::string(names_.str(sym->name)).c_str());
   sym->defined = true;
-  if (is_record(sym->type->base)) error(d.loc, "passing structs by value is not supported yet");
   cur_func_ = sym;
   cur_locals_.clear();
   push_scope();
@@ -590,7 +589,7 @@ void Parser::parse_function_body(Symbol* sym, Declarator& d) {
       error(p->loc, "parameter name omitted");
       continue;
     }
-    if (is_record(p->type)) error(p->loc, "passing structs by value is not supported yet");
+    if (!p->type->complete) error(p->loc, "parameter has incomplete type '%s'", type_str(p->type).c_str());
     if (in_current_scope(p->name)) error(p->loc, "redefinition of parameter '%s'", std::string(names_.str(p->name)).c_str());
     bind(p->name, p);
   }

@@ -318,9 +318,10 @@ Expr* Parser::call(Expr* callee, std::vector<Expr*>& args, SourceLoc loc) {
       else if (is_integer(e->type)) e = convert(e, types_.promote(e->type));
       args[i] = e;
     }
-    if (is_record(args[i]->type)) error(args[i]->loc, "passing structs by value is not supported yet");
+    if (!args[i]->type->complete) error(args[i]->loc, "argument has incomplete type '%s'", type_str(args[i]->type).c_str());
   }
-  if (is_record(ft->base)) error(loc, "passing structs by value is not supported yet");
+  if (!ft->base->complete && !is_void(ft->base))
+    error(loc, "calling a function with incomplete result type '%s'", type_str(ft->base).c_str());
   Expr* r = new_expr(ExprKind::Call, ft->base->unqual, loc);
   r->a = callee;
   r->args = to_arena(args, &r->nargs);
