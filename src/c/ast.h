@@ -65,6 +65,9 @@ enum class ExprKind : uint8_t {
   AddrOf,    // &a (also array and function decay)
   Cast,      // a converted to type
   Comma,     // a, b
+  VaStart,   // __builtin_va_start(a, last): a is the va_list's address
+  VaArg,     // __builtin_va_arg(a, type): the next variadic argument, of `type`
+  VaEnd,     // __builtin_va_end(a)
 };
 
 struct Expr {

@@ -635,6 +635,27 @@ Operand IrGen::rv(const Expr* e) {
       effect(e->a);
       r = rv(e->b);
       break;
+    case ExprKind::VaStart:
+    case ExprKind::VaEnd: {
+      Operand ap = rv(e->a);
+      set_loc(e->loc);
+      emit(e->kind == ExprKind::VaStart ? Op::VaStart : Op::VaEnd, {Operand::var(to_var(ap))});
+      r = Operand::int64(0);
+      break;
+    }
+    case ExprKind::VaArg: {
+      Operand ap = rv(e->a);
+      set_loc(e->loc);
+      VarId addr = temp(Type::I64);
+      // The memory operand's type selects the argument class; promoted types are read whole.
+      Type cls_t = is_floating(e->type) ? (e->type->kind == TypeKind::LDouble ? Type::LD : Type::D) : Type::I64;
+      emit(Op::VaArg, {Operand::var(addr), Operand::var(to_var(ap)), f_->mem(cls_t, 0)});
+      LVal l;
+      l.base = addr;
+      l.type = e->type;
+      r = load(l);
+      break;
+    }
   }
   loc_ = saved;
   return r;

@@ -234,6 +234,8 @@ Expr* Parser::parse_primary() {
     case TokKind::Identifier: {
       if (kw(t) != Kw::None) break;
       advance();
+      if (t.spelling == va_start_id_ || t.spelling == va_arg_id_ || t.spelling == va_end_id_ || t.spelling == va_copy_id_)
+        return parse_va_builtin(t);
       Symbol* s = lookup(t.spelling);
       if (!s) {
         std::string_view n = spelling(t);
@@ -412,6 +414,34 @@ Expr* Parser::parse_string() {
   e->str = arena_.copy(bytes.data(), bytes.size());
   e->lvalue = true;
   return e;
+}
+
+// __builtin_va_start(ap, last), __builtin_va_arg(ap, type), __builtin_va_end(ap).
+Expr* Parser::parse_va_builtin(const Token& t) {
+  expect(Punct::LParen, "'('");
+  Expr* ap = decay(parse_assign());
+  Expr* r = int_lit(0, types_.void_t(), t.loc);
+  if (t.spelling == va_copy_id_) {
+    error(t.loc, "__builtin_va_copy is not supported yet");
+  } else if (!is_ptr(ap->type) || ap->type->base->size != 24) {
+    error(ap->loc, "expected a va_list");
+  } else if (t.spelling == va_arg_id_) {
+    expect(Punct::Comma, "','");
+    const CType* ty = parse_type_name();
+    if (!is_scalar(ty)) error(t.loc, "__builtin_va_arg of type '%s' is not supported yet", type_str(ty).c_str());
+    r = new_expr(ExprKind::VaArg, ty->unqual, t.loc);
+    r->a = ap;
+  } else {
+    if (t.spelling == va_start_id_) {
+      expect(Punct::Comma, "','");
+      parse_assign();
+      if (!cur_func_ || !cur_func_->type->variadic) error(t.loc, "'va_start' used in a function with fixed arguments");
+    }
+    r = new_expr(t.spelling == va_start_id_ ? ExprKind::VaStart : ExprKind::VaEnd, types_.void_t(), t.loc);
+    r->a = ap;
+  }
+  expect(Punct::RParen, "')'");
+  return r;
 }
 
 int64_t Parser::parse_const_int(const char* what) {

@@ -7,6 +7,21 @@ Parser::Parser(TokenSource& src, const SourceManager& sources, Interner& names, 
                Arena& arena)
     : src_(src), sources_(sources), names_(names), diags_(diags), types_(types), arena_(arena), keywords_(names) {
   scope_marks_.push_back({0, 0});
+  va_start_id_ = names.intern("__builtin_va_start");
+  va_arg_id_ = names.intern("__builtin_va_arg");
+  va_end_id_ = names.intern("__builtin_va_end");
+  va_copy_id_ = names.intern("__builtin_va_copy");
+  // __builtin_va_list is gcc's x86-64 va_list: struct __va_list_tag[1] (24 bytes).
+  CType* tag = types_.new_record(TypeKind::Struct, names.intern("__va_list_tag"));
+  const CType* u = types_.basic(TypeKind::UInt);
+  const CType* vp = types_.pointer_to(types_.void_t());
+  types_.complete_record(tag, {{names.intern("gp_offset"), u, 0}, {names.intern("fp_offset"), u, 0},
+                               {names.intern("overflow_arg_area"), vp, 0}, {names.intern("reg_save_area"), vp, 0}});
+  Symbol* va_list = arena_.make<Symbol>();
+  va_list->kind = Symbol::Typedef;
+  va_list->name = names.intern("__builtin_va_list");
+  va_list->type = types_.array_of(tag, 1);
+  bind(va_list->name, va_list);
 }
 
 const Token& Parser::peek(size_t k) {

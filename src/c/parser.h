@@ -86,6 +86,7 @@ class Parser {
   Expr* parse_string();
   bool decode_string(const Token& t, std::string* out);
   int64_t parse_const_int(const char* what);
+  Expr* parse_va_builtin(const Token& t);
 
   // Semantics (sema.cpp).
   Expr* new_expr(ExprKind k, const CType* t, SourceLoc loc);
@@ -166,6 +167,8 @@ class Parser {
   std::vector<SwitchCtx*> switches_;
   int loops_ = 0;
   uint32_t static_counter_ = 0;
+  // The variadic builtins (what <stdarg.h> expands to) and the va_list type.
+  NameId va_start_id_, va_arg_id_, va_end_id_, va_copy_id_;
 };
 
 }  // namespace kite::c

@@ -51,6 +51,8 @@ TEST(CDiagnostics, EachMessageWithItsLocation) {
       {"void f(void) { return 1; }\n", "1:16: void function should not return a value"},
       {"int f(int x) { int *p = x; return 0; }\n", "1:25: incompatible types in initialization ('int *' from 'int')"},
       {"int x = 1;\nint y = x;\n", "2:9: initializer element is not a compile-time constant"},
+      {"int f(int n) { __builtin_va_list ap; __builtin_va_start(ap, n); return 0; }\n",
+       "1:38: 'va_start' used in a function with fixed arguments"},
       {"int f(void) { float f = 1; return f % 2; }\n", "1:37: invalid operands to binary '%' ('float' and 'int')"},
   };
   for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
