@@ -68,6 +68,7 @@ enum class ExprKind : uint8_t {
   VaStart,   // __builtin_va_start(a, last): a is the va_list's address
   VaArg,     // __builtin_va_arg(a, type): the next variadic argument, of `type`
   VaEnd,     // __builtin_va_end(a)
+  CompoundLit,  // (type){...} in a function: sym, an unnamed local initialized here (an lvalue)
 };
 
 struct Expr {

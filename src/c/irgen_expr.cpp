@@ -259,6 +259,17 @@ IrGen::LVal IrGen::lv(const Expr* e) {
       l.type = e->type;
       return l;
     }
+    case ExprKind::CompoundLit: {
+      Symbol* s = e->sym;
+      if (s->ir_id == kNone) {  // its frame slot, made on first use
+        s->value = frame_slot(s->type);
+        s->ir_id = 0;
+      }
+      gen_local_init(s);
+      l.base = frame_;
+      l.disp = s->value;
+      return l;
+    }
     default: l.base = to_var(rv(e)); return l;
   }
 }
@@ -522,6 +533,7 @@ Operand IrGen::rv(const Expr* e) {
       break;
     case ExprKind::VarRef:
     case ExprKind::Deref:
+    case ExprKind::CompoundLit:
     case ExprKind::Member: r = load(lv(e)); break;
     case ExprKind::FuncRef: r = Operand::item(item_of(e->sym)); break;
     case ExprKind::AddrOf: {

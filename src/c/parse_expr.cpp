@@ -101,8 +101,29 @@ Expr* Parser::parse_cast() {
     const CType* t = parse_type_name();
     expect(Punct::RParen, "')'");
     if (peek().is(Punct::LBrace)) {
-      error(loc, "compound literals are not supported yet");
-      return int_lit(0, types_.int_t(), loc);
+      // A compound literal (6.5.2.5): an unnamed object, static at file scope.
+      Symbol* s = arena_.make<Symbol>();
+      s->kind = Symbol::Var;
+      s->name = names_.intern("compound.literal");
+      s->type = t;
+      s->loc = loc;
+      s->ir_id = kNone;
+      s->defined = true;
+      s->addr_taken = true;
+      if (!cur_func_) {
+        s->global = true;
+        s->storage = StorageClass::Static;
+        char buf[40];
+        snprintf(buf, sizeof buf, "compound.%u", ++static_counter_);
+        s->ir_name = names_.intern(buf);
+        globals_.push_back(s);
+      }
+      parse_initializer(s);
+      if (!s->type->complete || is_func(s->type)) error(loc, "compound literal of incomplete type '%s'", type_str(s->type).c_str());
+      Expr* e = new_expr(cur_func_ ? ExprKind::CompoundLit : ExprKind::VarRef, s->type, loc);
+      e->sym = s;
+      e->lvalue = true;
+      return parse_postfix(e);
     }
     if (!enter(loc)) return int_lit(0, types_.int_t(), loc);
     Expr* e = decay(parse_cast());
