@@ -175,7 +175,14 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
       continue;
     }
     if (peek().is(Punct::Semi)) {
-      error(peek().loc, "anonymous members are not supported yet");
+      if (is_record(spec.type) && spec.type->unqual->tag == names_.intern("<anonymous>")) {
+        for (const Member& m : members)
+          if (m.name && find_member(spec.type, m.name))
+            error(peek().loc, "duplicate member '%s'", std::string(names_.str(m.name)).c_str());
+        members.push_back({0, spec.type, 0});
+      } else {
+        error(spec.loc, "declaration does not declare anything");
+      }
     } else {
       for (;;) {
         Declarator d;
@@ -530,6 +537,17 @@ int64_t Parser::parse_init_aggregate(const CType* t, uint64_t offset, std::vecto
         for (uint32_t i = 0; i < t->nmembers; i++)
           if (t->members[i].name == n.spelling) idx = i;
         if (idx < 0) {
+          // A member of an anonymous struct/union member: initialize it where it lies.
+          const Member* m = find_member(t, n.spelling);
+          if (m) {
+            parse_init_elem(m->type, offset + m->offset, items);
+            for (uint32_t i = 0; i < t->nmembers; i++)
+              if (t->members[i].offset <= m->offset) idx = i;
+            idx++;
+            if (idx > max) max = idx;
+            if (!accept(Punct::Comma)) break;
+            continue;
+          }
           error(n.loc, "no member named '%s' in '%s'", std::string(spelling(n)).c_str(), type_str(t).c_str());
           skip_to_sync();
           break;

@@ -84,6 +84,8 @@ const Member* find_member(const CType* record, NameId name) {
   const CType* r = record->unqual;
   for (uint32_t i = 0; i < r->nmembers; i++)
     if (r->members[i].name == name) return &r->members[i];
+  for (uint32_t i = 0; i < r->ninner; i++)
+    if (r->inner[i].name == name) return &r->inner[i];
   return nullptr;
 }
 
@@ -199,6 +201,18 @@ void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
   }
   t->members = ms;
   t->nmembers = static_cast<uint32_t>(members.size());
+  std::vector<Member> inner;
+  for (size_t i = 0; i < members.size(); i++) {
+    const CType* r = ms[i].type->unqual;
+    if (ms[i].name != 0 || !is_record(r)) continue;
+    for (uint32_t k = 0; k < r->nmembers; k++)
+      if (r->members[k].name) inner.push_back({r->members[k].name, r->members[k].type, ms[i].offset + r->members[k].offset});
+    for (uint32_t k = 0; k < r->ninner; k++) inner.push_back({r->inner[k].name, r->inner[k].type, ms[i].offset + r->inner[k].offset});
+  }
+  Member* in = arena_.make_array<Member>(inner.size());
+  for (size_t i = 0; i < inner.size(); i++) in[i] = inner[i];
+  t->inner = in;
+  t->ninner = static_cast<uint32_t>(inner.size());
   t->align = align;
   t->size = (size + align - 1) / align * align;
   t->complete = true;

@@ -66,6 +66,10 @@ struct CType {
   uint32_t nparams;
   uint32_t nmembers;
   Member* members;  // struct/union, in declaration order
+  // Members of anonymous struct/union members, with offsets from this record's start: what
+  // find_member sees through (C11 6.7.2.1p13).
+  const Member* inner;
+  uint32_t ninner;
   NameId tag;
 };
 
