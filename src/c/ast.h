@@ -22,6 +22,8 @@ struct InitItem {
   uint64_t offset;
   const CType* type;
   Expr* value;
+  uint8_t bit_pos;  // a bit-field: its place in the unit at `offset`
+  uint8_t bit_width;
 };
 
 struct Symbol {

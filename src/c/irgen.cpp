@@ -308,6 +308,12 @@ void IrGen::emit_global(Symbol* s) {
     } else if (it.type->kind == TypeKind::LDouble) {
       long double d = v.is_float ? v.f : static_cast<long double>(v.i);
       memcpy(p, &d, 10);
+    } else if (it.bit_width) {
+      uint64_t x = static_cast<uint64_t>(v.is_float ? static_cast<int64_t>(v.f) : v.i), unit = 0;
+      uint64_t ones = it.bit_width == 64 ? ~uint64_t(0) : (uint64_t(1) << it.bit_width) - 1;
+      memcpy(&unit, p, it.type->size);
+      unit = (unit & ~(ones << it.bit_pos)) | ((x & ones) << it.bit_pos);
+      memcpy(p, &unit, it.type->size);
     } else {
       int64_t x = v.is_float ? static_cast<int64_t>(v.f) : v.i;
       memcpy(p, &x, std::min<uint64_t>(it.type->size, 8));
@@ -515,7 +521,7 @@ void IrGen::gen_local_init(Symbol* s) {
     }
     return;
   }
-  bool whole = s->ninit == 1 && s->init[0].offset == 0 && s->init[0].type->size == s->type->size;
+  bool whole = s->ninit == 1 && s->init[0].offset == 0 && s->init[0].type->size == s->type->size && !s->init[0].bit_width;
   if (!whole) zero_bytes(frame_, s->value, s->type->size);
   for (uint32_t i = 0; i < s->ninit; i++) {
     const InitItem& it = s->init[i];
@@ -523,6 +529,8 @@ void IrGen::gen_local_init(Symbol* s) {
     l.base = frame_;
     l.disp = s->value + static_cast<int64_t>(it.offset);
     l.type = it.type;
+    l.bit_pos = it.bit_pos;
+    l.bit_width = it.bit_width;
     store(l, rv(it.value));
   }
 }

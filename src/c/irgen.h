@@ -29,6 +29,8 @@ class IrGen {
     VarId base = kNone;
     VarId index = kNone;
     uint8_t scale = 1;
+    uint8_t bit_pos = 0;    // bit-fields: the field within the `type`-sized unit at disp
+    uint8_t bit_width = 0;  // 0 = not a bit-field
     int64_t disp = 0;
     const CType* type = nullptr;
   };

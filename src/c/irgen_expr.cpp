@@ -257,6 +257,8 @@ IrGen::LVal IrGen::lv(const Expr* e) {
       }
       l.disp += static_cast<int64_t>(e->member->offset);
       l.type = e->type;
+      l.bit_pos = e->member->bit_pos;
+      l.bit_width = e->member->is_bitfield ? e->member->bit_width : 0;
       return l;
     }
     case ExprKind::CompoundLit: {
@@ -303,6 +305,11 @@ Operand IrGen::load(const LVal& l) {
   Type vt = var_type(l.type);
   VarId r = temp(vt);
   emit_mov(Operand::var(r), f_->mem(mem_type(l.type), l.disp, l.base, l.index, l.scale), vt);
+  if (l.bit_width) {  // shift the field to the top, then back down with its sign (or zeros)
+    int64_t up = 64 - l.bit_pos - l.bit_width, down = 64 - l.bit_width;
+    emit(Op::Lsh, {Operand::var(r), Operand::var(r), Operand::int64(up)});
+    emit(is_signed(l.type) ? Op::Rsh : Op::URsh, {Operand::var(r), Operand::var(r), Operand::int64(down)});
+  }
   return Operand::var(r);
 }
 
@@ -314,6 +321,18 @@ void IrGen::store(const LVal& l, Operand v) {
   if (is_record(l.type) || is_array(l.type)) {
     Operand dst = address(l);
     copy_bytes(to_var(dst), 0, to_var(v), 0, l.type->size);
+    return;
+  }
+  if (l.bit_width) {  // read, clear the field's bits, or in the new value, write back
+    uint64_t ones = l.bit_width == 64 ? ~uint64_t(0) : (uint64_t(1) << l.bit_width) - 1;
+    Operand unit = f_->mem(mem_type(l.type), l.disp, l.base, l.index, l.scale);
+    VarId u = temp(Type::I64), x = temp(Type::I64);
+    emit(Op::Mov, {Operand::var(u), unit});
+    emit(Op::And, {Operand::var(u), Operand::var(u), Operand::int64(static_cast<int64_t>(~(ones << l.bit_pos)))});
+    emit(Op::And, {Operand::var(x), v, Operand::int64(static_cast<int64_t>(ones))});
+    emit(Op::Lsh, {Operand::var(x), Operand::var(x), Operand::int64(l.bit_pos)});
+    emit(Op::Or, {Operand::var(u), Operand::var(u), Operand::var(x)});
+    emit(Op::Mov, {f_->mem(mem_type(l.type), l.disp, l.base, l.index, l.scale), Operand::var(u)});
     return;
   }
   emit_mov(f_->mem(mem_type(l.type), l.disp, l.base, l.index, l.scale), v, var_type(l.type));

@@ -179,7 +179,7 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
         for (const Member& m : members)
           if (m.name && find_member(spec.type, m.name))
             error(peek().loc, "duplicate member '%s'", std::string(names_.str(m.name)).c_str());
-        members.push_back({0, spec.type, 0});
+        members.push_back({0, spec.type, 0, 0, 0, false});
       } else {
         error(spec.loc, "declaration does not declare anything");
       }
@@ -188,10 +188,22 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
         Declarator d;
         d.loc = peek().loc;
         const CType* mt = parse_declarator(spec.type, &d);
+        bool bitfield = false;
+        int64_t width = 0;
         if (peek().is(Punct::Colon)) {
-          error(peek().loc, "bit-fields are not supported yet");
           advance();
-          parse_cond();
+          SourceLoc wl = peek().loc;
+          width = parse_const_int("a bit-field width");
+          bitfield = true;
+          if (!is_integer(mt)) {
+            error(d.loc, "bit-field has non-integer type '%s'", type_str(mt).c_str());
+            bitfield = false;
+          } else if (width < 0 || width > static_cast<int64_t>(mt->size * 8) || (width == 0 && d.name)) {
+            error(wl, "invalid bit-field width");
+            width = 1;
+          }
+        } else if (!d.name) {
+          error(d.loc, "expected a member name");
         }
         bool flexible = is_array(mt) && mt->length < 0 && kind == TypeKind::Struct && peek().is(Punct::Semi) &&
                         peek(1).is(Punct::RBrace);
@@ -199,7 +211,7 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
         else if (is_func(mt)) error(d.loc, "member declared as a function");
         for (const Member& m : members)
           if (d.name && m.name == d.name) error(d.loc, "duplicate member '%s'", std::string(names_.str(d.name)).c_str());
-        members.push_back({d.name, mt, 0});
+        members.push_back({d.name, mt, 0, 0, static_cast<uint8_t>(width), bitfield});
         if (!accept(Punct::Comma)) break;
       }
     }
@@ -471,7 +483,7 @@ bool Parser::parse_string_init(const CType* t, uint64_t offset, std::vector<Init
     if (n > t->length) n = t->length;
   }
   for (int64_t i = 0; i < n; i++)
-    if (s->str[i]) items->push_back({offset + static_cast<uint64_t>(i), e, int_lit(static_cast<signed char>(s->str[i]), e, s->loc)});
+    if (s->str[i]) items->push_back({offset + static_cast<uint64_t>(i), e, int_lit(static_cast<signed char>(s->str[i]), e, s->loc), 0, 0});
   *len = n;
   return true;
 }
@@ -487,10 +499,11 @@ void Parser::parse_init_elem(const CType* t, uint64_t offset, std::vector<InitIt
     } else if (is_record(t)) {
       // A struct member may be initialized from a struct expression, or by brace elision.
       Expr* e = parse_assign();
-      if (e->type->unqual == t->unqual) items->push_back({offset, t->unqual, e});
+      if (e->type->unqual == t->unqual) items->push_back({offset, t->unqual, e, 0, 0});
       else if (t->unqual->nmembers) {
         const Member& m = t->unqual->members[0];
-        if (is_scalar(m.type)) items->push_back({offset + m.offset, m.type, assign_convert(e, m.type, e->loc, "initialization")});
+        if (is_scalar(m.type)) items->push_back({offset + m.offset, m.type, assign_convert(e, m.type, e->loc, "initialization"), m.bit_pos,
+                                            static_cast<uint8_t>(m.is_bitfield ? m.bit_width : 0)});
         else error(e->loc, "incompatible types in initialization");
       }
     } else {
@@ -500,10 +513,10 @@ void Parser::parse_init_elem(const CType* t, uint64_t offset, std::vector<InitIt
     Expr* e = parse_assign();
     accept(Punct::Comma);
     expect(Punct::RBrace, "'}'");
-    items->push_back({offset, t->unqual, assign_convert(e, t, e->loc, "initialization")});
+    items->push_back({offset, t->unqual, assign_convert(e, t, e->loc, "initialization"), 0, 0});
   } else {
     Expr* e = parse_assign();
-    items->push_back({offset, t->unqual, assign_convert(e, t, e->loc, "initialization")});
+    items->push_back({offset, t->unqual, assign_convert(e, t, e->loc, "initialization"), 0, 0});
   }
   leave();
 }
@@ -553,6 +566,7 @@ int64_t Parser::parse_init_aggregate(const CType* t, uint64_t offset, std::vecto
           break;
         }
       }
+      while (idx < count && t->members[idx].is_bitfield && !t->members[idx].name) idx++;  // unnamed: no value
       if (idx >= count) {
         if (!braced) break;
         error(peek().loc, "excess elements in %s initializer", t->kind == TypeKind::Union ? "union" : "struct");
@@ -560,7 +574,12 @@ int64_t Parser::parse_init_aggregate(const CType* t, uint64_t offset, std::vecto
         break;
       }
       const Member& m = t->members[idx];
+      size_t before = items->size();
       parse_init_elem(m.type, offset + m.offset, items);
+      if (m.is_bitfield && items->size() > before) {
+        items->back().bit_pos = m.bit_pos;
+        items->back().bit_width = m.bit_width;
+      }
     }
     idx++;
     if (idx > max) max = idx;

@@ -193,7 +193,9 @@ Expr* Parser::parse_unary() {
       ty = parse_type_name();
       expect(Punct::RParen, "')'");
     } else {
-      ty = parse_unary()->type;
+      Expr* x = parse_unary();
+      if (x->kind == ExprKind::Member && x->member->is_bitfield) error(loc, "invalid application of 'sizeof' to a bit-field");
+      ty = x->type;
     }
     leave();
     if (is_func(ty) || (!ty->complete && !is_void(ty))) {

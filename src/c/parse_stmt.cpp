@@ -15,8 +15,8 @@ Parser::Parser(TokenSource& src, const SourceManager& sources, Interner& names, 
   CType* tag = types_.new_record(TypeKind::Struct, names.intern("__va_list_tag"));
   const CType* u = types_.basic(TypeKind::UInt);
   const CType* vp = types_.pointer_to(types_.void_t());
-  types_.complete_record(tag, {{names.intern("gp_offset"), u, 0}, {names.intern("fp_offset"), u, 0},
-                               {names.intern("overflow_arg_area"), vp, 0}, {names.intern("reg_save_area"), vp, 0}});
+  types_.complete_record(tag, {{names.intern("gp_offset"), u, 0, 0, 0, false}, {names.intern("fp_offset"), u, 0, 0, 0, false},
+                               {names.intern("overflow_arg_area"), vp, 0, 0, 0, false}, {names.intern("reg_save_area"), vp, 0, 0, 0, false}});
   Symbol* va_list = arena_.make<Symbol>();
   va_list->kind = Symbol::Typedef;
   va_list->name = names.intern("__builtin_va_list");

@@ -258,6 +258,10 @@ Expr* Parser::addr_of(Expr* a, SourceLoc loc) {
     error(loc, "cannot take the address of an rvalue");
     return a;
   }
+  if (a->kind == ExprKind::Member && a->member->is_bitfield) {
+    error(loc, "cannot take the address of a bit-field");
+    return a;
+  }
   for (Expr* x = a; x; x = x->kind == ExprKind::Member ? x->a : nullptr)
     if (x->kind == ExprKind::VarRef) x->sym->addr_taken = true;
   Expr* r = new_expr(ExprKind::AddrOf, types_.pointer_to(a->type), loc);

@@ -1,6 +1,7 @@
 // C type objects, their interning and their SysV x86-64 layout.
 #include "types.h"
 
+#include <algorithm>
 #include <string>
 
 namespace kite::c {
@@ -186,14 +187,40 @@ void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
   Member* ms = arena_.make_array<Member>(members.size());
   uint64_t size = 0;
   uint32_t align = 1;
+  uint64_t bits = 0;  // struct bit-fields: the next free bit
   for (size_t i = 0; i < members.size(); i++) {
     ms[i] = members[i];
     uint32_t a = ms[i].type->align;
+    if (ms[i].is_bitfield) {
+      // gcc (SysV): a field goes at the next free bit unless it would straddle a unit of its
+      // type; a zero width ends the unit; unnamed fields do not align the struct.
+      uint64_t unit = ms[i].type->size * 8, w = ms[i].bit_width;
+      if (ms[i].name && a > align) align = a;
+      if (t->kind == TypeKind::Union) {
+        ms[i].offset = 0;
+        ms[i].bit_pos = 0;
+        if ((w + 7) / 8 > size) size = (w + 7) / 8;
+        continue;
+      }
+      bits = std::max(bits, size * 8);
+      if (w == 0) {
+        bits = (bits + unit - 1) / unit * unit;
+      } else if (bits / unit != (bits + w - 1) / unit) {
+        bits = (bits + unit - 1) / unit * unit;
+      }
+      ms[i].offset = bits / unit * (unit / 8);
+      ms[i].bit_pos = static_cast<uint8_t>(bits % unit);
+      bits += w;
+      size = (bits + 7) / 8;
+      continue;
+    }
     if (a > align) align = a;
     if (t->kind == TypeKind::Struct) {
+      size = std::max(size, (bits + 7) / 8);
       size = (size + a - 1) / a * a;
       ms[i].offset = size;
       size += ms[i].type->size;
+      bits = size * 8;
     } else {
       ms[i].offset = 0;
       if (ms[i].type->size > size) size = ms[i].type->size;
@@ -206,8 +233,16 @@ void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
     const CType* r = ms[i].type->unqual;
     if (ms[i].name != 0 || !is_record(r)) continue;
     for (uint32_t k = 0; k < r->nmembers; k++)
-      if (r->members[k].name) inner.push_back({r->members[k].name, r->members[k].type, ms[i].offset + r->members[k].offset});
-    for (uint32_t k = 0; k < r->ninner; k++) inner.push_back({r->inner[k].name, r->inner[k].type, ms[i].offset + r->inner[k].offset});
+      if (r->members[k].name) {
+        Member c = r->members[k];
+        c.offset += ms[i].offset;
+        inner.push_back(c);
+      }
+    for (uint32_t k = 0; k < r->ninner; k++) {
+      Member c = r->inner[k];
+      c.offset += ms[i].offset;
+      inner.push_back(c);
+    }
   }
   Member* in = arena_.make_array<Member>(inner.size());
   for (size_t i = 0; i < inner.size(); i++) in[i] = inner[i];

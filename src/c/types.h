@@ -48,7 +48,10 @@ struct CType;
 struct Member {
   NameId name;
   const CType* type;
-  uint64_t offset;
+  uint64_t offset;      // bit-fields: of the storage unit (a `type`-sized, aligned unit)
+  uint8_t bit_pos;      // bit-fields: the field's lowest bit in its unit
+  uint8_t bit_width;
+  bool is_bitfield;
 };
 
 struct CType {

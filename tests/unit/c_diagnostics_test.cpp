@@ -53,6 +53,8 @@ TEST(CDiagnostics, EachMessageWithItsLocation) {
       {"int x = 1;\nint y = x;\n", "2:9: initializer element is not a compile-time constant"},
       {"int f(int n) { __builtin_va_list ap; __builtin_va_start(ap, n); return 0; }\n",
        "1:38: 'va_start' used in a function with fixed arguments"},
+      {"struct s { int b : 40; };\n", "1:20: invalid bit-field width"},
+      {"struct s { int b : 3; };\nint *f(struct s *p) { return &p->b; }\n", "2:30: cannot take the address of a bit-field"},
       {"int f(void) { float f = 1; return f % 2; }\n", "1:37: invalid operands to binary '%' ('float' and 'int')"},
   };
   for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
