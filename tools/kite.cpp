@@ -24,7 +24,7 @@ const char kUsage[] =
     "usage: kite <command> [options] FILE...\n"
     "\n"
     "commands:\n"
-    "  check FILE...   parse and verify IR text; diagnostics go to stderr\n"
+    "  check FILE...   parse and verify IR text (or compile C: FILE.c); diagnostics go to stderr\n"
     "  fmt FILE...     print the canonical text of each file on stdout\n"
     "  asm FILE... [--func NAME] [compiler options]\n"
     "                  compile every function and print its machine code\n"
@@ -36,8 +36,9 @@ const char kUsage[] =
     "    --lazy        compile each function on its first call (the default)\n"
     "    --jit         compile every function at link time\n"
     "    --interp      interpret every function\n"
-    "  cc -E FILE.c [-I DIR] [-D NAME[=VALUE]] [-U NAME] [-o OUT]\n"
-    "                  preprocess C and print the result like gcc -E (only -E so far)\n"
+    "  cc (-E | -S) FILE.c [-I DIR] [-D NAME[=VALUE]] [-U NAME] [-w] [-o OUT]\n"
+    "                  -E: preprocess C and print the result like gcc -E;\n"
+    "                  -S: compile C and print its IR text\n"
     "    -I DIR        search DIR for #include files before the system directories\n"
     "    -D NAME[=VALUE]\n"
     "                  define NAME as VALUE (1 when no value is given)\n"
@@ -86,8 +87,16 @@ bool read_file(const char* path, std::string* out) {
 }
 
 // Parses and verifies one file; prints diagnostics. Returns the modules when it is clean.
+// Files ending in .c go through the C front end (one module each); the rest are IR text.
 bool load(kite::Context& ctx, const char* path, const std::string& text, std::vector<kite::Module*>* mods) {
   kite::Diagnostics diags;
+  size_t len = strlen(path);
+  if (len > 2 && strcmp(path + len - 2, ".c") == 0) {
+    kite::Module* m = kite::c::compile(ctx, path, text, kite::c::CompileOptions{}, diags);
+    for (const kite::Diagnostic& d : diags.list()) fputs(kite::Diagnostics::render(d, text).c_str(), stderr);
+    if (m && mods) mods->push_back(m);
+    return m != nullptr;
+  }
   kite::VerifyOptions opts;
   opts.hard_reg_fits = kite::x86_64::hard_reg_fits;
   bool ok = kite::check_text(ctx, text, path, diags, mods, opts);
@@ -283,7 +292,7 @@ int cc_command(int argc, char** argv) {
   kite::c::CompileOptions opts;
   const char* input = nullptr;
   const char* output = nullptr;
-  bool preprocess_only = false;
+  bool preprocess_only = false, emit_ir = false;
   for (int i = 2; i < argc; i++) {
     std::string a = argv[i];
     // -I DIR and -IDIR, likewise -D, -U and -o.
@@ -300,6 +309,8 @@ int cc_command(int argc, char** argv) {
       return 0;
     } else if (a == "-E") {
       preprocess_only = true;
+    } else if (a == "-S") {
+      emit_ir = true;
     } else if (a.rfind("-I", 0) == 0) {
       const char* v = value("-I");
       if (!v) return 2;
@@ -330,8 +341,8 @@ int cc_command(int argc, char** argv) {
       input = argv[i];
     }
   }
-  if (!preprocess_only) {
-    fprintf(stderr, "kite: cc: only -E is supported yet\n");
+  if (!preprocess_only && !emit_ir) {
+    fprintf(stderr, "kite: cc needs -E or -S\n");
     return 2;
   }
   if (!input) {
@@ -345,7 +356,15 @@ int cc_command(int argc, char** argv) {
   }
   kite::Diagnostics diags;
   std::string out;
-  bool ok = kite::c::preprocess_to_text(input, text, opts, diags, &out);
+  bool ok;
+  if (preprocess_only) {
+    ok = kite::c::preprocess_to_text(input, text, opts, diags, &out);
+  } else {  // -S: the module's IR text
+    kite::Context ctx;
+    kite::Module* m = kite::c::compile(ctx, input, text, opts, diags);
+    ok = m != nullptr;
+    if (m) out = kite::print_module(ctx, *m);
+  }
   for (const kite::Diagnostic& d : diags.list()) fputs((kite::Diagnostics::format(d) + "\n").c_str(), stderr);
   FILE* f = output ? fopen(output, "w") : stdout;
   if (!f) {

@@ -95,11 +95,20 @@ expect_match("${ERR}" "# after machinize: caller [^\n]*\n  0 call: calls\n")
 run(0 ${KITE} asm --dump-after=linear-scan ${SRC}/filetests/compile/regalloc.mir)
 expect_match("${ERR}" "# after linear-scan: sum\n  i: rsi\n  s: rax\n")
 
-# kite cc: only -E so far; -D/-U/-I reach the preprocessor; errors are located.
+# kite cc: -E preprocesses, -S writes IR; -D/-U/-I reach the preprocessor; errors are located.
 run(2 ${KITE} cc ${SRC}/tool/pp_hello.c)
-expect_match("${ERR}" "^kite: cc: only -E is supported yet\n$")
+expect_match("${ERR}" "^kite: cc needs -E or -S\n$")
 run(0 ${KITE} cc -E -D GREETING=\"hi\" ${SRC}/tool/pp_hello.c)
 expect_match("${OUT}" "int x = 2147483647; greet\\(\"world\", \"hi\"\\);")
 run(1 ${KITE} cc -E -DMISSING -UGREETING ${SRC}/tool/pp_hello.c)
 expect_match("${ERR}" "pp_hello.c:5:2: error: #error MISSING is defined")
 run(2 ${KITE} cc -E --bogus ${SRC}/tool/pp_hello.c)
+# C files: run, check and cc -S go through the C front end.
+run(0 ${KITE} check ${SRC}/c/algorithms.c)
+run(0 ${KITE} cc -S ${SRC}/c/control.c)
+expect_match("${OUT}" "\ndense:\tfunc\tp, i32:x\n")
+expect_match("${OUT}" "\n\tswitch\t")
+run(55 ${KITE} run --interp ${SRC}/c/control.c)
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/bad_input.c "int main(void) {\n  return y;\n}\n")
+run(1 ${KITE} check ${CMAKE_CURRENT_BINARY_DIR}/bad_input.c)
+expect_match("${ERR}" "bad_input.c:2:10: error: undeclared identifier .y.\n[^\n]*return y;\n *\\^\n")

@@ -32,9 +32,9 @@ typedef __WINT_TYPE__ wint_t;
 #endif
 #if (defined __KITE_STDDEF_ALL || defined __need_max_align_t) && !defined __KITE_MAX_ALIGN_T
 #define __KITE_MAX_ALIGN_T 1
-typedef struct {
-  long long __max_align_ll __attribute__((__aligned__(__alignof__(long long))));
-  long double __max_align_ld __attribute__((__aligned__(__alignof__(long double))));
+typedef struct {  /* long double's 16-byte alignment is the largest; no attribute needed */
+  long long __max_align_ll;
+  long double __max_align_ld;
 } max_align_t;
 #endif
 #if defined __KITE_STDDEF_ALL && !defined offsetof

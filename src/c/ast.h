@@ -1,0 +1,147 @@
+// The C abstract syntax tree, after semantic checks: every expression carries its C type,
+// implicit conversions are explicit Cast nodes, array and function designators have decayed,
+// and `a[i]` is `*(a + i)`. Nodes live in the parser's arena (trivially destructible, lists are
+// arena arrays), so irgen walks a finished tree and never needs to re-check types.
+#pragma once
+#include <cstdint>
+
+#include "kite/ir.h"
+#include "token.h"
+#include "types.h"
+
+namespace kite::c {
+
+struct Expr;
+struct Stmt;
+
+enum class StorageClass : uint8_t { None, Typedef, Extern, Static, Auto, Register };
+
+// One scalar piece of an initializer: the object's bytes at `offset` get `value` converted to
+// `type` (already a Cast when needed). Everything not listed is zero.
+struct InitItem {
+  uint64_t offset;
+  const CType* type;
+  Expr* value;
+  uint8_t bit_pos;  // a bit-field: its place in the unit at `offset`
+  uint8_t bit_width;
+};
+
+struct Symbol {
+  enum Kind : uint8_t { Var, Func, Typedef, EnumConst } kind;
+  StorageClass storage;
+  bool global;      // file scope or static local: lives in a data/bss item
+  bool addr_taken;  // & was applied (or it is an aggregate): lives in memory
+  bool defined;     // functions: has a body; variables: a definition (not extern)
+  bool used;
+  bool by_ref;  // a struct parameter: its IR variable holds the address of the callee's copy
+  NameId name;
+  NameId ir_name;  // unique name for IR (static locals and shadowed locals get a suffix)
+  const CType* type;
+  SourceLoc loc;
+  int64_t value;  // enum constants
+  InitItem* init;
+  uint32_t ninit;
+  bool has_init;
+  uint32_t ir_id;  // irgen: VarId of a local, ItemId of a global or function (kNone until made)
+};
+
+enum class ExprKind : uint8_t {
+  IntLit,    // ival
+  FloatLit,  // fval
+  StrLit,    // str (the bytes incl. NUL); type char[N]
+  VarRef,    // sym: an object (an lvalue)
+  FuncRef,   // sym: a function designator (decays through AddrOf)
+  Unary,     // op: Minus, Tilde, Bang; a
+  Binary,    // op: arithmetic/bitwise/shift/comparison on a and b of converted types
+  PtrAdd,    // a pointer, b long (element count; Minus for subtraction via op)
+  PtrDiff,   // a, b pointers to the same type; result long
+  LogAnd,
+  LogOr,
+  Assign,    // a = b (b converted to a's type)
+  OpAssign,  // a op= b: op, compute type `ctype`; b converted to ctype
+  IncDec,    // op PlusPlus/MinusMinus; postfix flag
+  Cond,      // a ? b : c
+  Call,      // a is the callee (a pointer to function), args
+  Member,    // a.member (a is a record lvalue or rvalue); `member`
+  Deref,     // *a
+  AddrOf,    // &a (also array and function decay)
+  Cast,      // a converted to type
+  Comma,     // a, b
+  VaStart,   // __builtin_va_start(a, last): a is the va_list's address
+  VaArg,     // __builtin_va_arg(a, type): the next variadic argument, of `type`
+  VaEnd,     // __builtin_va_end(a)
+  CompoundLit,  // (type){...} in a function: sym, an unnamed local initialized here (an lvalue)
+};
+
+struct Expr {
+  ExprKind kind;
+  Punct op;
+  bool postfix;
+  bool lvalue;
+  uint32_t nargs;
+  const CType* type;
+  const CType* ctype;  // OpAssign: the computation type; IncDec on pointers: unused
+  SourceLoc loc;
+  Expr* a;
+  Expr* b;
+  Expr* c;
+  Expr** args;
+  Symbol* sym;
+  const Member* member;
+  int64_t ival;
+  long double fval;
+  const char* str;  // StrLit: bytes (length = array length)
+};
+
+enum class StmtKind : uint8_t {
+  Null,
+  Expr,      // e
+  Decl,      // sym (a local with an initializer runs it here)
+  Block,     // list
+  If,        // e, body, els
+  While,     // e, body
+  DoWhile,   // body, e
+  For,       // init (stmt or null), e (or null), step (or null), body
+  Switch,    // e, body, cases (list of Case/Default statements)
+  Case,      // value, body
+  Default,   // body
+  Break,
+  Continue,
+  Goto,      // label
+  Label,     // label, body
+  Return,    // e (or null)
+};
+
+struct Stmt {
+  StmtKind kind;
+  SourceLoc loc;
+  uint32_t n;
+  Expr* e;
+  Expr* step;
+  Stmt* init;
+  Stmt* body;
+  Stmt* els;
+  Stmt** list;
+  Symbol* sym;
+  NameId label;
+  int64_t value;
+  uint32_t ir_label;  // irgen: the IR label of a case or default
+};
+
+struct FuncDef {
+  Symbol* sym;
+  Symbol** params;
+  uint32_t nparams;
+  Stmt* body;
+  SourceLoc loc;
+};
+
+// A translation unit: file-scope symbols in declaration order, and function bodies.
+struct TranslationUnit {
+  Symbol** globals;
+  uint32_t nglobals;
+  FuncDef* funcs;
+  uint32_t nfuncs;
+};
+
+}  // namespace kite::c

@@ -1,0 +1,144 @@
+// IR generation: the checked tree of ast.h to Kite IR through the C++ API (never text).
+// File scope: functions become `func` items (exported unless static), objects become data or
+// bss items (with `ref` items for addresses in initializers), undefined functions and extern
+// objects become `import`s resolved at link time. In a function, scalars whose address is
+// never taken are IR variables named after the C names; address-taken scalars and aggregates
+// live in one frame `alloca`ed in the entry block. irgen.cpp holds items and statements,
+// irgen_expr.cpp the expressions.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "ast.h"
+#include "kite/diagnostics.h"
+#include "kite/ir.h"
+#include "types.h"
+
+namespace kite::c {
+
+class IrGen {
+ public:
+  IrGen(Context& ctx, Module& m, const SourceManager& sources, Diagnostics& diags, TypeTable& types);
+  void set_main_file(uint32_t file) { main_file_ = file; }
+  void run(const TranslationUnit& tu);
+
+ private:
+  // An lvalue: an IR variable, or memory at disp + base (+ index * scale).
+  struct LVal {
+    bool is_var = false;
+    VarId var = kNone;
+    VarId base = kNone;
+    VarId index = kNone;
+    uint8_t scale = 1;
+    uint8_t bit_pos = 0;    // bit-fields: the field within the `type`-sized unit at disp
+    uint8_t bit_width = 0;  // 0 = not a bit-field
+    int64_t disp = 0;
+    const CType* type = nullptr;
+  };
+  struct ConstVal {
+    bool is_addr = false;
+    bool is_float = false;
+    ItemId item = kNone;
+    int64_t i = 0;
+    long double f = 0;
+  };
+
+  // How a struct travels in calls (SysV x86-64): in memory (blk0 / rblk), or in one or two
+  // eightbytes of integer or SSE class (blk1..4 for arguments, up to two results).
+  struct AbiClass {
+    bool memory = false;
+    Type blk = Type::Blk0;
+    uint32_t nparts = 0;
+    Type part_result[2];  // i64, d or f
+    Type part_mem[2];     // the memory type of each eightbyte (narrower for a short tail)
+  };
+  AbiClass classify(const CType* record);
+
+  // Items (irgen.cpp).
+  const Signature* signature_of(const CType* ft, const std::vector<NameId>* names);
+  ItemId proto_for(const CType* ft, const Expr* call);
+  ItemId item_of(Symbol* s);  // function or global object item (an import when undefined)
+  ItemId import_named(const char* name);
+  void emit_global(Symbol* s);
+  bool const_value(const Expr* e, ConstVal* out);
+  bool const_addr(const Expr* e, ConstVal* out);
+  ItemId string_item(const char* bytes, size_t n);
+
+  // Functions and statements (irgen.cpp).
+  void gen_func(const FuncDef& fd);
+  void collect_locals(const Stmt* s);
+  void place_local(Symbol* s);
+  void gen_stmt(const Stmt* s);
+  void gen_switch(const Stmt* s);
+  void gen_local_init(Symbol* s);
+  LabelId user_label(NameId name, SourceLoc loc);
+
+  // Expressions (irgen_expr.cpp).
+  Operand rv(const Expr* e);
+  void effect(const Expr* e);  // evaluated for its side effects only
+  LVal lv(const Expr* e);
+  Operand load(const LVal& l);
+  void store(const LVal& l, Operand v);
+  Operand address(const LVal& l);  // an int operand holding the address
+  Operand convert(Operand v, const CType* from, const CType* to);
+  Operand arith(Punct op, const CType* t, Operand a, Operand b);
+  Operand compare(Punct op, const CType* t, Operand a, Operand b);
+  Operand ptr_add(Operand p, Operand n, const CType* ptr_type, bool minus);
+  Operand call(const Expr* e);
+  Operand incdec(const Expr* e, bool value_used);
+  Operand op_assign(const Expr* e);
+  void branch(const Expr* e, bool when, LabelId target);  // jump to target when e's truth == when
+  void copy_bytes(VarId dst, int64_t dst_disp, VarId src, int64_t src_disp, uint64_t size);
+  void zero_bytes(VarId dst, int64_t disp, uint64_t size);
+  Operand extend(Operand v, const CType* t);  // canonical form of an integer of type t
+
+  // Emission helpers.
+  VarId temp(Type t);
+  VarId to_var(Operand o);
+  Type class_type(const Operand& o) const;
+  void emit(Op op, std::initializer_list<Operand> ops) { f_->append(op, std::span(ops.begin(), ops.size()), loc_); }
+  void emit(Op op, const std::vector<Operand>& ops) { f_->append(op, ops, loc_); }
+  void emit_mov(Operand d, Operand s, Type t);
+  LabelId new_label();
+  void place(LabelId l) { f_->append_label(l, loc_); }
+  // IR locations are offsets into the main file (the module's source); code that comes from
+  // a header (a static inline function) gets none.
+  uint32_t ir_loc(SourceLoc loc) const { return loc.file == main_file_ ? loc.offset + 1 : 0; }
+  void set_loc(SourceLoc loc) { loc_ = ir_loc(loc); }
+  void error(SourceLoc loc, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
+  NameId unique_var_name(NameId name);
+
+  Context& ctx_;
+  Module& m_;
+  const SourceManager& sources_;
+  uint32_t main_file_ = 0;
+  Diagnostics& diags_;
+  TypeTable& types_;
+  uint32_t proto_count_ = 0;
+  uint32_t string_count_ = 0;
+  std::vector<std::pair<const CType*, ItemId>> protos_;
+  ItemId memset_ = kNone, memcpy_ = kNone;
+
+  // The function being generated.
+  Func* f_ = nullptr;
+  const FuncDef* fd_ = nullptr;
+  uint32_t loc_ = 0;
+  VarId frame_ = kNone;
+  uint64_t frame_size_ = 0;
+  InsnId frame_insn_ = kNone;  // the entry alloca, resized when temporaries need frame slots
+  VarId ret_addr_ = kNone;     // rblk parameter of a function returning a large struct
+  int64_t frame_slot(const CType* t);
+  uint32_t temp_count_ = 0;
+  std::vector<Symbol*> locals_;
+  std::vector<NameId> used_names_;
+  struct UserLabel {
+    NameId name;
+    LabelId label;
+    SourceLoc first_use;
+  };
+  std::vector<UserLabel> labels_;
+  std::vector<bool> label_defined_;
+  std::vector<LabelId> break_, continue_;
+};
+
+}  // namespace kite::c

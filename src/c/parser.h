@@ -1,0 +1,180 @@
+// The C parser and its semantic checks (C11 6.5-6.9): recursive descent over a TokenSource,
+// building the typed tree of ast.h. One class, its methods split by concern: declarations
+// (parse_decl.cpp), expressions (parse_expr.cpp), statements (parse_stmt.cpp), conversions,
+// constant expressions and scopes (sema.cpp). Nesting is bounded by kMaxDepth: past it the
+// parser reports `nesting too deep` and stops reading, so hostile input cannot exhaust the
+// native stack.
+#pragma once
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "ast.h"
+#include "keywords.h"
+#include "kite/diagnostics.h"
+#include "token_source.h"
+#include "types.h"
+
+namespace kite::c {
+
+constexpr int kMaxDepth = 1000;
+
+class Parser {
+ public:
+  Parser(TokenSource& src, const SourceManager& sources, Interner& names, Diagnostics& diags, TypeTable& types,
+         Arena& arena);
+  TranslationUnit parse();
+  void error(SourceLoc loc, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
+
+ private:
+  // Tokens.
+  const Token& peek(size_t k = 0);
+  Token advance();
+  bool accept(Punct p);
+  bool expect(Punct p, const char* what);
+  Kw kw(const Token& t) const { return t.kind == TokKind::Identifier ? keywords_.lookup(t.spelling) : Kw::None; }
+  bool accept_kw(Kw k);
+  // GNU `__attribute__((...))` and `__asm__("name")` labels, where declarations allow them.
+  // Attributes that change layout or linkage (packed, aligned, weak...) are reported as not
+  // supported rather than dropped; the rest are hints and are ignored.
+  // Returns the byte size that a `mode` attribute (QI, HI, SI, DI, word, pointer) asks of an
+  // integer type, 0 when there is none.
+  unsigned skip_gnu_attributes();
+  std::string_view spelling(const Token& t) const { return names_.str(t.spelling); }
+  void skip_to_sync();
+  bool enter(SourceLoc loc);  // depth check; false (with the error once) when too deep
+  void leave() { depth_--; }
+
+  // Declarations (parse_decl.cpp).
+  struct DeclSpec {
+    StorageClass storage = StorageClass::None;
+    const CType* type = nullptr;
+    bool is_inline = false;
+    SourceLoc loc;
+  };
+  struct Declarator {
+    NameId name = 0;
+    SourceLoc loc;
+    const CType* type = nullptr;
+    std::vector<Symbol*> params;  // the outermost function declarator's named parameters
+    bool has_params = false;
+  };
+  bool starts_type_name(const Token& t);
+  bool parse_decl_spec(DeclSpec* spec, bool allow_storage);
+  const CType* parse_record(TypeKind kind, SourceLoc loc);
+  const CType* parse_enum(SourceLoc loc);
+  const CType* parse_declarator(const CType* base, Declarator* d);
+  const CType* parse_declarator_suffix(const CType* base, Declarator* d);
+  const CType* parse_params(const CType* result, Declarator* d);
+  const CType* parse_type_name();
+  void parse_external_declaration();
+  void parse_local_declaration(std::vector<Stmt*>* out);
+  Symbol* declare(const DeclSpec& spec, Declarator& d, bool file_scope);
+  void parse_initializer(Symbol* sym);
+  void parse_init_elem(const CType* t, uint64_t offset, std::vector<InitItem>* items);
+  // The members or elements of an aggregate from the current list (after its '{' when
+  // braced, else by brace elision); returns the array length seen.
+  int64_t parse_init_aggregate(const CType* t, uint64_t offset, std::vector<InitItem>* items, bool braced);
+  bool parse_string_init(const CType* t, uint64_t offset, std::vector<InitItem>* items, int64_t* len);
+  void parse_function_body(Symbol* sym, Declarator& d);
+
+  // Expressions (parse_expr.cpp).
+  Expr* parse_expr();
+  Expr* parse_assign();
+  Expr* parse_cond();
+  Expr* parse_binary(int min_prec);
+  Expr* parse_cast();
+  Expr* parse_unary();
+  Expr* parse_postfix(Expr* e);
+  Expr* parse_primary();
+  Expr* parse_number(const Token& t);
+  Expr* parse_char(const Token& t);
+  Expr* parse_string();
+  bool decode_string(const Token& t, std::string* out);
+  int64_t parse_const_int(const char* what);
+  Expr* parse_va_builtin(const Token& t);
+
+  // Semantics (sema.cpp).
+  Expr* new_expr(ExprKind k, const CType* t, SourceLoc loc);
+  Expr* int_lit(int64_t v, const CType* t, SourceLoc loc);
+  Expr* decay(Expr* e);      // arrays to pointers, functions to pointers; lvalue to rvalue
+  Expr* convert(Expr* e, const CType* t);  // an explicit or implicit conversion node
+  Expr* assign_convert(Expr* e, const CType* t, SourceLoc loc, const char* context);
+  Expr* to_bool_operand(Expr* e, SourceLoc loc);  // checks a scalar for && || ! ?: if while
+  Expr* binary(Punct op, Expr* a, Expr* b, SourceLoc loc);
+  Expr* unary(Punct op, Expr* a, SourceLoc loc);
+  Expr* deref(Expr* a, SourceLoc loc);
+  Expr* addr_of(Expr* a, SourceLoc loc);
+  Expr* member(Expr* a, NameId name, bool arrow, SourceLoc loc);
+  Expr* call(Expr* callee, std::vector<Expr*>& args, SourceLoc loc);
+  Expr* assign(Punct op, Expr* a, Expr* b, SourceLoc loc);
+  Expr* incdec(Punct op, bool postfix, Expr* a, SourceLoc loc);
+  Expr* cond(Expr* c, Expr* a, Expr* b, SourceLoc loc);
+  bool check_lvalue(Expr* e, SourceLoc loc);
+  bool eval_int(Expr* e, int64_t* out);  // integer constant expressions (6.6)
+  std::string type_str(const CType* t) const { return types_.describe(t, names_); }
+
+  // Scopes.
+  Symbol* lookup(NameId name) const;
+  Symbol* lookup_tag(NameId name, bool current_only) const;
+  void bind(NameId name, Symbol* s);
+  void bind_tag(NameId name, Symbol* s);
+  void push_scope();
+  void pop_scope();
+  bool in_current_scope(NameId name) const;
+
+  // Statements (parse_stmt.cpp).
+  Stmt* new_stmt(StmtKind k, SourceLoc loc);
+  Stmt* parse_stmt();
+  Stmt* parse_block();
+  template <typename T>
+  T* to_arena(const std::vector<T>& v, uint32_t* n) {
+    *n = static_cast<uint32_t>(v.size());
+    T* p = arena_.make_array<T>(v.size());
+    for (size_t i = 0; i < v.size(); i++) p[i] = v[i];
+    return p;
+  }
+
+  TokenSource& src_;
+  const SourceManager& sources_;
+  Interner& names_;
+  Diagnostics& diags_;
+  TypeTable& types_;
+  Arena& arena_;
+  KeywordTable keywords_;
+  std::deque<Token> ahead_;
+  Token last_;  // the token advance() returned last (for locations after it)
+  int depth_ = 0;
+  bool fatal_ = false;  // too deep: every later token is Eof
+
+  struct Binding {
+    NameId name;
+    Symbol* sym;
+    uint32_t prev;  // index + 1 of the binding it shadows; 0 = none
+  };
+  struct ScopeTable {
+    std::vector<Binding> bindings;
+    std::vector<uint32_t> head;  // NameId -> index + 1 of the innermost binding
+  };
+  ScopeTable ordinary_, tags_;
+  std::vector<std::pair<uint32_t, uint32_t>> scope_marks_;  // bindings.size() of both at entry
+  uint32_t scope_level_ = 0;
+
+  std::vector<Symbol*> globals_;
+  std::vector<FuncDef> funcs_;
+  // The function being parsed.
+  Symbol* cur_func_ = nullptr;
+  std::vector<Symbol*> cur_locals_;
+  struct SwitchCtx {
+    std::vector<Stmt*> cases;
+    const CType* type;
+    bool has_default;
+  };
+  std::vector<SwitchCtx*> switches_;
+  int loops_ = 0;
+  uint32_t static_counter_ = 0;
+  // The variadic builtins (what <stdarg.h> expands to) and the va_list type.
+  NameId va_start_id_, va_arg_id_, va_end_id_, va_copy_id_;
+};
+
+}  // namespace kite::c

@@ -1,0 +1,327 @@
+// C type objects, their interning and their SysV x86-64 layout.
+#include "types.h"
+
+#include <algorithm>
+#include <string>
+
+namespace kite::c {
+
+bool is_integer(const CType* t) { return (t->kind >= TypeKind::Bool && t->kind <= TypeKind::ULLong) || t->kind == TypeKind::Enum; }
+bool is_floating(const CType* t) { return t->kind >= TypeKind::Float && t->kind <= TypeKind::LDouble; }
+bool is_arith(const CType* t) { return is_integer(t) || is_floating(t); }
+bool is_scalar(const CType* t) { return is_arith(t) || t->kind == TypeKind::Pointer; }
+bool is_aggregate(const CType* t) { return is_record(t) || is_array(t); }
+
+bool is_signed(const CType* t) {
+  switch (t->kind) {
+    case TypeKind::Char:
+    case TypeKind::SChar:
+    case TypeKind::Short:
+    case TypeKind::Int:
+    case TypeKind::Long:
+    case TypeKind::LLong:
+    case TypeKind::Enum: return true;
+    default: return false;
+  }
+}
+
+int int_rank(const CType* t) {
+  switch (t->kind) {
+    case TypeKind::Bool: return 1;
+    case TypeKind::Char:
+    case TypeKind::SChar:
+    case TypeKind::UChar: return 2;
+    case TypeKind::Short:
+    case TypeKind::UShort: return 3;
+    case TypeKind::Int:
+    case TypeKind::UInt:
+    case TypeKind::Enum: return 4;
+    case TypeKind::Long:
+    case TypeKind::ULong: return 5;
+    case TypeKind::LLong:
+    case TypeKind::ULLong: return 6;
+    default: return 0;
+  }
+}
+
+Type mem_type(const CType* t) {
+  switch (t->kind) {
+    case TypeKind::Bool:
+    case TypeKind::UChar: return Type::U8;
+    case TypeKind::Char:
+    case TypeKind::SChar: return Type::I8;
+    case TypeKind::Short: return Type::I16;
+    case TypeKind::UShort: return Type::U16;
+    case TypeKind::Int:
+    case TypeKind::Enum: return Type::I32;
+    case TypeKind::UInt: return Type::U32;
+    case TypeKind::Long:
+    case TypeKind::LLong: return Type::I64;
+    case TypeKind::ULong:
+    case TypeKind::ULLong: return Type::U64;
+    case TypeKind::Float: return Type::F;
+    case TypeKind::Double: return Type::D;
+    case TypeKind::LDouble: return Type::LD;
+    case TypeKind::Pointer:
+    case TypeKind::Array:
+    case TypeKind::Func: return Type::P;
+    case TypeKind::Void:
+    case TypeKind::Struct:
+    case TypeKind::Union: return Type::Undef;
+  }
+  return Type::Undef;
+}
+
+Type var_type(const CType* t) {
+  switch (t->kind) {
+    case TypeKind::Float: return Type::F;
+    case TypeKind::Double: return Type::D;
+    case TypeKind::LDouble: return Type::LD;
+    default: return Type::I64;
+  }
+}
+
+const Member* find_member(const CType* record, NameId name) {
+  const CType* r = record->unqual;
+  for (uint32_t i = 0; i < r->nmembers; i++)
+    if (r->members[i].name == name) return &r->members[i];
+  for (uint32_t i = 0; i < r->ninner; i++)
+    if (r->inner[i].name == name) return &r->inner[i];
+  return nullptr;
+}
+
+CType* TypeTable::make(TypeKind kind, uint64_t size, uint32_t align) {
+  CType* t = arena_.make<CType>();
+  t->kind = kind;
+  t->size = size;
+  t->align = align;
+  t->complete = true;
+  t->unqual = t;
+  t->length = -1;
+  return t;
+}
+
+TypeTable::TypeTable() {
+  static constexpr struct {
+    TypeKind kind;
+    uint32_t size;
+  } kBasic[] = {{TypeKind::Void, 1},    {TypeKind::Bool, 1},  {TypeKind::Char, 1},   {TypeKind::SChar, 1},
+                {TypeKind::UChar, 1},   {TypeKind::Short, 2}, {TypeKind::UShort, 2}, {TypeKind::Int, 4},
+                {TypeKind::UInt, 4},    {TypeKind::Long, 8},  {TypeKind::ULong, 8},  {TypeKind::LLong, 8},
+                {TypeKind::ULLong, 8},  {TypeKind::Float, 4}, {TypeKind::Double, 8}, {TypeKind::LDouble, 16}};
+  for (auto& b : kBasic) {
+    CType* t = make(b.kind, b.size, b.size);
+    if (b.kind == TypeKind::Void) t->complete = false;
+    basic_[static_cast<int>(b.kind)] = t;
+  }
+}
+
+const CType* TypeTable::pointer_to(const CType* t) {
+  auto [it, fresh] = pointers_.try_emplace(t, nullptr);
+  if (fresh) {
+    CType* p = make(TypeKind::Pointer, 8, 8);
+    p->base = t;
+    it->second = p;
+  }
+  return it->second;
+}
+
+const CType* TypeTable::array_of(const CType* t, int64_t length) {
+  auto [it, fresh] = arrays_.try_emplace({t, length}, nullptr);
+  if (fresh) {
+    CType* a = make(TypeKind::Array, length < 0 ? 0 : t->size * static_cast<uint64_t>(length), t->align);
+    a->base = t;
+    a->length = length;
+    a->complete = length >= 0;
+    it->second = a;
+  }
+  return it->second;
+}
+
+const CType* TypeTable::func(const CType* result, const std::vector<const CType*>& params, bool variadic,
+                             bool unprototyped) {
+  auto key = std::make_tuple(result, params, (variadic ? 1 : 0) | (unprototyped ? 2 : 0));
+  auto [it, fresh] = funcs_.try_emplace(key, nullptr);
+  if (fresh) {
+    CType* f = make(TypeKind::Func, 1, 1);
+    f->base = result;
+    f->variadic = variadic;
+    f->unprototyped = unprototyped;
+    f->nparams = static_cast<uint32_t>(params.size());
+    const CType** ps = arena_.make_array<const CType*>(params.size());
+    for (size_t i = 0; i < params.size(); i++) ps[i] = params[i];
+    f->params = ps;
+    it->second = f;
+  }
+  return it->second;
+}
+
+const CType* TypeTable::qualified(const CType* t, uint8_t quals) {
+  quals |= t->quals;
+  t = t->unqual;
+  if (quals == 0) return t;
+  auto [it, fresh] = qualified_.try_emplace({t, quals}, nullptr);
+  if (fresh) {
+    CType* q = arena_.make<CType>(*t);
+    q->quals = quals;
+    q->unqual = t;
+    it->second = q;
+  }
+  return it->second;
+}
+
+CType* TypeTable::new_record(TypeKind kind, NameId tag) {
+  CType* t = make(kind, 0, 1);
+  t->complete = false;
+  t->tag = tag;
+  return t;
+}
+
+CType* TypeTable::new_enum(NameId tag) {
+  CType* t = make(TypeKind::Enum, 4, 4);
+  t->tag = tag;
+  return t;
+}
+
+void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
+  Member* ms = arena_.make_array<Member>(members.size());
+  uint64_t size = 0;
+  uint32_t align = 1;
+  uint64_t bits = 0;  // struct bit-fields: the next free bit
+  for (size_t i = 0; i < members.size(); i++) {
+    ms[i] = members[i];
+    uint32_t a = ms[i].type->align;
+    if (ms[i].is_bitfield) {
+      // gcc (SysV): a field goes at the next free bit unless it would straddle a unit of its
+      // type; a zero width ends the unit; unnamed fields do not align the struct.
+      uint64_t unit = ms[i].type->size * 8, w = ms[i].bit_width;
+      if (ms[i].name && a > align) align = a;
+      if (t->kind == TypeKind::Union) {
+        ms[i].offset = 0;
+        ms[i].bit_pos = 0;
+        if ((w + 7) / 8 > size) size = (w + 7) / 8;
+        continue;
+      }
+      bits = std::max(bits, size * 8);
+      if (w == 0) {
+        bits = (bits + unit - 1) / unit * unit;
+      } else if (bits / unit != (bits + w - 1) / unit) {
+        bits = (bits + unit - 1) / unit * unit;
+      }
+      ms[i].offset = bits / unit * (unit / 8);
+      ms[i].bit_pos = static_cast<uint8_t>(bits % unit);
+      bits += w;
+      size = (bits + 7) / 8;
+      continue;
+    }
+    if (a > align) align = a;
+    if (t->kind == TypeKind::Struct) {
+      size = std::max(size, (bits + 7) / 8);
+      size = (size + a - 1) / a * a;
+      ms[i].offset = size;
+      size += ms[i].type->size;
+      bits = size * 8;
+    } else {
+      ms[i].offset = 0;
+      if (ms[i].type->size > size) size = ms[i].type->size;
+    }
+  }
+  t->members = ms;
+  t->nmembers = static_cast<uint32_t>(members.size());
+  std::vector<Member> inner;
+  for (size_t i = 0; i < members.size(); i++) {
+    const CType* r = ms[i].type->unqual;
+    if (ms[i].name != 0 || !is_record(r)) continue;
+    for (uint32_t k = 0; k < r->nmembers; k++)
+      if (r->members[k].name) {
+        Member c = r->members[k];
+        c.offset += ms[i].offset;
+        inner.push_back(c);
+      }
+    for (uint32_t k = 0; k < r->ninner; k++) {
+      Member c = r->inner[k];
+      c.offset += ms[i].offset;
+      inner.push_back(c);
+    }
+  }
+  Member* in = arena_.make_array<Member>(inner.size());
+  for (size_t i = 0; i < inner.size(); i++) in[i] = inner[i];
+  t->inner = in;
+  t->ninner = static_cast<uint32_t>(inner.size());
+  t->align = align;
+  t->size = (size + align - 1) / align * align;
+  t->complete = true;
+  // Qualified copies made while the record was incomplete share its layout.
+  for (auto& [key, q] : qualified_)
+    if (key.first == t) {
+      CType* m = const_cast<CType*>(q);
+      uint8_t quals = m->quals;
+      *m = *t;
+      m->quals = quals;
+      m->unqual = t;
+    }
+}
+
+const CType* TypeTable::promote(const CType* t) {
+  t = t->unqual;
+  if (is_integer(t) && int_rank(t) < 4) return int_t();  // every narrower type fits in int
+  if (t->kind == TypeKind::Enum) return int_t();
+  return t;
+}
+
+const CType* TypeTable::usual_arith(const CType* a, const CType* b) {
+  a = a->unqual;
+  b = b->unqual;
+  if (a->kind == TypeKind::LDouble || b->kind == TypeKind::LDouble) return basic(TypeKind::LDouble);
+  if (a->kind == TypeKind::Double || b->kind == TypeKind::Double) return basic(TypeKind::Double);
+  if (a->kind == TypeKind::Float || b->kind == TypeKind::Float) return basic(TypeKind::Float);
+  a = promote(a);
+  b = promote(b);
+  if (a == b) return a;
+  bool sa = is_signed(a), sb = is_signed(b);
+  int ra = int_rank(a), rb = int_rank(b);
+  if (sa == sb) return ra >= rb ? a : b;
+  const CType* u = sa ? b : a;
+  const CType* s = sa ? a : b;
+  if (int_rank(u) >= int_rank(s)) return u;
+  if (s->size > u->size) return s;
+  // The unsigned type corresponding to the signed one (long vs unsigned int is caught above).
+  switch (s->kind) {
+    case TypeKind::Long: return basic(TypeKind::ULong);
+    case TypeKind::LLong: return basic(TypeKind::ULLong);
+    default: return basic(TypeKind::UInt);
+  }
+}
+
+std::string TypeTable::describe(const CType* t, const Interner& names) const {
+  std::string q;
+  if (t->quals & kConst) q += "const ";
+  if (t->quals & kVolatile) q += "volatile ";
+  switch (t->kind) {
+    case TypeKind::Void: return q + "void";
+    case TypeKind::Bool: return q + "_Bool";
+    case TypeKind::Char: return q + "char";
+    case TypeKind::SChar: return q + "signed char";
+    case TypeKind::UChar: return q + "unsigned char";
+    case TypeKind::Short: return q + "short";
+    case TypeKind::UShort: return q + "unsigned short";
+    case TypeKind::Int: return q + "int";
+    case TypeKind::UInt: return q + "unsigned int";
+    case TypeKind::Long: return q + "long";
+    case TypeKind::ULong: return q + "unsigned long";
+    case TypeKind::LLong: return q + "long long";
+    case TypeKind::ULLong: return q + "unsigned long long";
+    case TypeKind::Float: return q + "float";
+    case TypeKind::Double: return q + "double";
+    case TypeKind::LDouble: return q + "long double";
+    case TypeKind::Enum: return q + "enum " + std::string(names.str(t->tag));
+    case TypeKind::Pointer: return describe(t->base, names) + " *" + (q.empty() ? "" : " " + q.substr(0, q.size() - 1));
+    case TypeKind::Array: return describe(t->base, names) + " []";
+    case TypeKind::Func: return describe(t->base, names) + " ()";
+    case TypeKind::Struct: return q + "struct " + std::string(names.str(t->tag));
+    case TypeKind::Union: return q + "union " + std::string(names.str(t->tag));
+  }
+  return "?";
+}
+
+}  // namespace kite::c

@@ -1,0 +1,129 @@
+// C types (C11 6.2.5) as interned objects: there is one `int`, one `char *`, one
+// `int (*)(int, ...)`, so the parser compares types by pointer. Layout follows the SysV x86-64
+// ABI and gcc's struct rules. Struct and union types are made incomplete by their tag and
+// completed in place when the body is seen. Qualified types are separate interned objects
+// that point at their unqualified version (`unqual`).
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <tuple>
+#include <vector>
+
+#include "kite/arena.h"
+#include "kite/interner.h"
+#include "kite/types.h"
+
+namespace kite::c {
+
+enum class TypeKind : uint8_t {
+  Void,
+  Bool,
+  Char,  // plain char: signed on x86-64, but a type of its own
+  SChar,
+  UChar,
+  Short,
+  UShort,
+  Int,
+  UInt,
+  Long,
+  ULong,
+  LLong,
+  ULLong,
+  Float,
+  Double,
+  LDouble,
+  Enum,
+  Pointer,
+  Array,
+  Func,
+  Struct,
+  Union,
+};
+
+constexpr uint8_t kConst = 1, kVolatile = 2, kRestrict = 4;
+
+struct CType;
+
+struct Member {
+  NameId name;
+  const CType* type;
+  uint64_t offset;      // bit-fields: of the storage unit (a `type`-sized, aligned unit)
+  uint8_t bit_pos;      // bit-fields: the field's lowest bit in its unit
+  uint8_t bit_width;
+  bool is_bitfield;
+};
+
+struct CType {
+  TypeKind kind;
+  uint8_t quals;
+  bool complete;
+  bool variadic;     // functions
+  bool unprototyped; // functions declared `f()`: any arguments
+  uint32_t align;
+  uint64_t size;
+  const CType* base;    // pointer target, array element, function result
+  const CType* unqual;  // the type without qualifiers (itself when quals == 0)
+  int64_t length;       // arrays: element count, -1 when incomplete
+  const CType* const* params;
+  uint32_t nparams;
+  uint32_t nmembers;
+  Member* members;  // struct/union, in declaration order
+  // Members of anonymous struct/union members, with offsets from this record's start: what
+  // find_member sees through (C11 6.7.2.1p13).
+  const Member* inner;
+  uint32_t ninner;
+  NameId tag;
+};
+
+bool is_integer(const CType* t);  // _Bool, chars, ints, enums
+bool is_arith(const CType* t);
+bool is_floating(const CType* t);
+bool is_scalar(const CType* t);  // arithmetic or pointer
+bool is_signed(const CType* t);
+bool is_aggregate(const CType* t);  // struct, union or array
+inline bool is_void(const CType* t) { return t->kind == TypeKind::Void; }
+inline bool is_ptr(const CType* t) { return t->kind == TypeKind::Pointer; }
+inline bool is_func(const CType* t) { return t->kind == TypeKind::Func; }
+inline bool is_array(const CType* t) { return t->kind == TypeKind::Array; }
+inline bool is_record(const CType* t) { return t->kind == TypeKind::Struct || t->kind == TypeKind::Union; }
+// Conversion rank (6.3.1.1); only for integer types.
+int int_rank(const CType* t);
+// The IR type of a C scalar in memory and as a call argument (i8 for char...).
+Type mem_type(const CType* t);
+// The IR variable type holding a C scalar: i64, f, d or ld.
+Type var_type(const CType* t);
+const Member* find_member(const CType* record, NameId name);
+
+class TypeTable {
+ public:
+  TypeTable();
+  const CType* void_t() const { return basic_[0]; }
+  const CType* basic(TypeKind k) const { return basic_[static_cast<int>(k)]; }
+  const CType* int_t() const { return basic(TypeKind::Int); }
+  const CType* pointer_to(const CType* t);
+  const CType* array_of(const CType* t, int64_t length);
+  const CType* func(const CType* result, const std::vector<const CType*>& params, bool variadic, bool unprototyped);
+  const CType* qualified(const CType* t, uint8_t quals);
+  // A new struct/union type, incomplete until complete_record.
+  CType* new_record(TypeKind kind, NameId tag);
+  // Lays the members out with gcc's rules (each at its alignment; size rounded to the
+  // largest alignment); a flexible array member may end a struct.
+  void complete_record(CType* t, const std::vector<Member>& members);
+  CType* new_enum(NameId tag);
+  // `void *`-like signedness helpers for the usual arithmetic conversions.
+  const CType* promote(const CType* t);  // integer promotions
+  const CType* usual_arith(const CType* a, const CType* b);
+  std::string describe(const CType* t, const Interner& names) const;
+
+ private:
+  CType* make(TypeKind kind, uint64_t size, uint32_t align);
+  Arena arena_;
+  const CType* basic_[static_cast<int>(TypeKind::Enum)];
+  std::map<const CType*, const CType*> pointers_;
+  std::map<std::pair<const CType*, int64_t>, const CType*> arrays_;
+  std::map<std::pair<const CType*, uint8_t>, const CType*> qualified_;
+  std::map<std::tuple<const CType*, std::vector<const CType*>, int>, const CType*> funcs_;
+};
+
+}  // namespace kite::c

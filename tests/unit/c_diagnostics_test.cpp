@@ -1,0 +1,158 @@
+// The C front end's diagnostics: each error it reports, with its message and line:col, and
+// the nesting limit that keeps hostile input off the native stack.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "kite/c.h"
+
+using namespace kite;
+
+namespace {
+
+// Compiles `src` and returns the first diagnostic as "line:col: message" ("" when clean).
+std::string first_error(const std::string& src, bool* compiled = nullptr) {
+  Context ctx;
+  Diagnostics diags;
+  Module* m = c::compile(ctx, "t.c", src, c::CompileOptions{}, diags);
+  if (compiled) *compiled = m != nullptr;
+  if (diags.list().empty()) return "";
+  const Diagnostic& d = diags.list()[0];
+  return std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.message;
+}
+
+struct Case {
+  const char* src;
+  const char* want;
+};
+
+TEST(CDiagnostics, EachMessageWithItsLocation) {
+  const Case cases[] = {
+      {"int f(void) {\n  return x;\n}\n", "2:10: undeclared identifier 'x'"},
+      {"#frob\nint x;\n", "1:2: invalid preprocessing directive #frob"},
+      {"struct __attribute__((packed)) s { char c; int i; };\n", "1:23: attribute 'packed' is not supported yet"},
+      {"typedef int word __attribute__((__mode__(__XF__)));\n", "1:42: mode 'XF' is not supported"},
+      {"struct s { int a; };\nint f(void) { struct s v; int *p = v; return 0; }\n",
+       "2:36: incompatible types in initialization ('int *' from 'struct s')"},
+      {"int f(void) { int a; a = \"s\" * 2; return a; }\n", "1:30: invalid operands to binary '*' ('char *' and 'int')"},
+      {"struct s { int a; };\nint f(struct s *p) { return p->b; }\n", "2:32: no member named 'b' in 'struct s'"},
+      {"int f(void) { 3 = 4; return 0; }\n", "1:17: expression is not assignable"},
+      {"int f(void) { int a; int a; return 0; }\n", "1:26: redefinition of 'a'"},
+      {"int g(int);\nint f(void) { return g(1, 2); }\n", "2:23: too many arguments to function call, expected 1, have 2"},
+      {"int f(int x) { switch (x) { case 1: case 1: return 0; } return 1; }\n", "1:37: duplicate case value '1'"},
+      {"int f(int n) { int a[n]; return 0; }\n", "1:22: an array size is not an integer constant expression"},
+      {"int f(void) { break; return 0; }\n", "1:15: 'break' statement not in a loop or switch statement"},
+      {"int f(void) { goto nowhere; return 0; }\n", "1:15: use of undeclared label 'nowhere'"},
+      {"struct s;\nstruct s g(void);\nint f(void) { g(); return 0; }\n", "3:16: calling a function with incomplete result type 'struct s'"},
+      {"int f(void) { return 1 }\n", "1:24: expected ';' before '}'"},
+      {"int f(void) { int *p = 0; return *p + p->x; }\n",
+       "1:42: member reference type 'int *' is not a pointer to a struct or union"},
+      {"int f(void) { const int c = 1; c = 2; return c; }\n", "1:34: assignment to a const object"},
+      {"foo x;\n", "1:1: unknown type name 'foo'"},
+      {"int f(void) { return 1 / 0 ? 1 : 2; }\nint a[1 / 0];\n", "2:9: division by zero in a constant expression"},
+      {"void f(void) { return 1; }\n", "1:16: void function should not return a value"},
+      {"int f(int x) { int *p = x; return 0; }\n", "1:25: incompatible types in initialization ('int *' from 'int')"},
+      {"int x = 1;\nint y = x;\n", "2:9: initializer element is not a compile-time constant"},
+      {"int f(int n) { __builtin_va_list ap; __builtin_va_start(ap, n); return 0; }\n",
+       "1:38: 'va_start' used in a function with fixed arguments"},
+      {"struct s { int b : 40; };\n", "1:20: invalid bit-field width"},
+      {"struct s { int b : 3; };\nint *f(struct s *p) { return &p->b; }\n", "2:30: cannot take the address of a bit-field"},
+      {"int f(void) { float f = 1; return f % 2; }\n", "1:37: invalid operands to binary '%' ('float' and 'int')"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
+}
+
+TEST(CDiagnostics, CleanProgramCompiles) {
+  bool ok = false;
+  EXPECT_EQ(first_error("int printf(const char *, ...);\nint main(void) { printf(\"hi\\n\"); return 0; }\n", &ok), "");
+  EXPECT_TRUE(ok);
+}
+
+TEST(CDiagnostics, DeepParenthesesStopCleanly) {
+  std::string src = "int f(void) { return ";
+  for (int i = 0; i < 10000; i++) src += '(';
+  src += '1';
+  for (int i = 0; i < 10000; i++) src += ')';
+  src += "; }\n";
+  bool ok = true;
+  std::string e = first_error(src, &ok);
+  EXPECT_FALSE(ok);
+  EXPECT_NE(e.find("nesting too deep"), std::string::npos) << e;
+}
+
+TEST(CDiagnostics, DeepBlocksStopCleanly) {
+  std::string src = "int f(void) ";
+  for (int i = 0; i < 10000; i++) src += '{';
+  for (int i = 0; i < 10000; i++) src += '}';
+  src += "\n";
+  bool ok = true;
+  std::string e = first_error(src, &ok);
+  EXPECT_FALSE(ok);
+  EXPECT_NE(e.find("nesting too deep"), std::string::npos) << e;
+}
+
+TEST(CDiagnostics, DeepIfsAndUnaryChainsStopCleanly) {
+  std::string ifs = "int f(int x) { ";
+  for (int i = 0; i < 10000; i++) ifs += "if (x) ";
+  ifs += "x = 1; return x; }\n";
+  EXPECT_NE(first_error(ifs).find("nesting too deep"), std::string::npos);
+  std::string neg = "int f(int x) { return ";
+  for (int i = 0; i < 10000; i++) neg += "- ";
+  neg += "x; }\n";
+  EXPECT_NE(first_error(neg).find("nesting too deep"), std::string::npos);
+}
+
+TEST(CDiagnostics, ModerateNestingCompiles) {
+  std::string src = "int f(void) { return ";
+  for (int i = 0; i < 200; i++) src += '(';
+  src += '1';
+  for (int i = 0; i < 200; i++) src += ')';
+  src += "; }\n";
+  bool ok = false;
+  EXPECT_EQ(first_error(src, &ok), "");
+  EXPECT_TRUE(ok);
+}
+
+}  // namespace
+
+namespace {
+
+// Every prefix of a real program, and the program with each byte replaced, must give clean
+// diagnostics (or compile): no crash, no assertion, nothing past the limit of nesting.
+TEST(CDiagnostics, DamagedProgramsNeverCrash) {
+  const std::string program =
+      "int printf(const char *, ...);\n"
+      "typedef struct node { int v; struct node *next; } node;\n"
+      "enum { A, B = 4 };\n"
+      "static int tab[] = {1, 2, [5] = 3};\n"
+      "const char *names[2] = {\"x\", \"y\"};\n"
+      "int f(int (*g)(int), node *n, ...) {\n"
+      "  int s = 0; unsigned u = 3u; double d = 1.5e3;\n"
+      "  for (node *p = n; p; p = p->next) s += g(p->v) * (int)d;\n"
+      "  switch (s) { case A: s++; break; case B: default: s--; }\n"
+      "  while (u--) { if (s > 10 && u) continue; s = s ? s << 1 : ~s; }\n"
+      "  do { s /= 2; } while (s > 100);\n"
+      "  goto end;\n"
+      "end:\n"
+      "  return sizeof(node) + tab[1] + names[0][0] + (s, u);\n"
+      "}\n";
+  for (size_t n = 0; n <= program.size(); n++) {
+    Context ctx;
+    Diagnostics diags;
+    c::compile(ctx, "t.c", program.substr(0, n), c::CompileOptions{}, diags);
+  }
+  const char replacements[] = {'(', ')', '{', '}', ';', '*', 'x', '0', '"', '\'', ',', '['};
+  for (size_t i = 0; i < program.size(); i += 3) {
+    std::string damaged = program;
+    damaged[i] = replacements[i % sizeof replacements];
+    Context ctx;
+    Diagnostics diags;
+    c::compile(ctx, "t.c", damaged, c::CompileOptions{}, diags);
+  }
+  Context ctx;
+  Diagnostics diags;
+  EXPECT_NE(c::compile(ctx, "t.c", program, c::CompileOptions{}, diags), nullptr)
+      << (diags.list().empty() ? "" : Diagnostics::format(diags.list()[0]));
+}
+
+}  // namespace
