@@ -1,5 +1,6 @@
 // IR generation for items, functions and statements (see irgen.h).
 #include "irgen.h"
+#include "preprocess.h"
 
 #include <algorithm>
 #include <cstdarg>
@@ -12,11 +13,11 @@ static bool in_memory(const Symbol* s) { return s->addr_taken || is_aggregate(s-
 IrGen::IrGen(Context& ctx, Module& m, const SourceManager& sources, Diagnostics& diags, TypeTable& types)
     : ctx_(ctx), m_(m), sources_(sources), diags_(diags), types_(types) {}
 
+// With "in file included from" notes when the error is inside a header.
 void IrGen::error(SourceLoc loc, const char* fmt, ...) {
-  LineCol lc = sources_.locate(loc);
   va_list ap;
   va_start(ap, fmt);
-  diags_.add(Severity::Error, lc.file, lc.line, lc.col, fmt, ap);
+  vreport(sources_, diags_, Severity::Error, loc, 0, fmt, ap);
   va_end(ap);
 }
 
@@ -415,6 +416,15 @@ LabelId IrGen::user_label(NameId name, SourceLoc loc) {
   return l;
 }
 
+// A loop's body, with break and continue going to `brk` and `cont`.
+void IrGen::gen_loop_body(const Stmt* body, LabelId brk, LabelId cont) {
+  break_.push_back(brk);
+  continue_.push_back(cont);
+  gen_stmt(body);
+  break_.pop_back();
+  continue_.pop_back();
+}
+
 void IrGen::collect_locals(const Stmt* s) {
   if (!s) return;
   switch (s->kind) {
@@ -561,11 +571,7 @@ void IrGen::gen_stmt(const Stmt* s) {
       LabelId top = new_label(), cont = new_label(), end = new_label();
       emit(Op::Jmp, {Operand::label(cont)});
       place(top);
-      break_.push_back(end);
-      continue_.push_back(cont);
-      gen_stmt(s->body);
-      break_.pop_back();
-      continue_.pop_back();
+      gen_loop_body(s->body, end, cont);
       place(cont);
       set_loc(s->loc);
       branch(s->e, true, top);
@@ -575,11 +581,7 @@ void IrGen::gen_stmt(const Stmt* s) {
     case StmtKind::DoWhile: {
       LabelId top = new_label(), cont = new_label(), end = new_label();
       place(top);
-      break_.push_back(end);
-      continue_.push_back(cont);
-      gen_stmt(s->body);
-      break_.pop_back();
-      continue_.pop_back();
+      gen_loop_body(s->body, end, cont);
       place(cont);
       branch(s->e, true, top);
       place(end);
@@ -591,11 +593,7 @@ void IrGen::gen_stmt(const Stmt* s) {
       set_loc(s->loc);
       emit(Op::Jmp, {Operand::label(test)});
       place(top);
-      break_.push_back(end);
-      continue_.push_back(cont);
-      gen_stmt(s->body);
-      break_.pop_back();
-      continue_.pop_back();
+      gen_loop_body(s->body, end, cont);
       place(cont);
       set_loc(s->loc);
       if (s->step) effect(s->step);

@@ -69,6 +69,7 @@ class IrGen {
   void collect_locals(const Stmt* s);
   void place_local(Symbol* s);
   void gen_stmt(const Stmt* s);
+  void gen_loop_body(const Stmt* body, LabelId brk, LabelId cont);
   void gen_switch(const Stmt* s);
   void gen_local_init(Symbol* s);
   LabelId user_label(NameId name, SourceLoc loc);

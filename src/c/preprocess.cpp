@@ -63,12 +63,17 @@ std::string dir_of(std::string_view path) {
 
 void report(const SourceManager& sources, Diagnostics& diags, Severity sev, SourceLoc loc, uint32_t expansion,
             const char* fmt, ...) {
-  if (sev == Severity::Error && diags.at_limit()) return;
-  LineCol lc = sources.locate(loc);
   va_list ap;
   va_start(ap, fmt);
-  diags.add(sev, lc.file, lc.line, lc.col, fmt, ap);
+  vreport(sources, diags, sev, loc, expansion, fmt, ap);
   va_end(ap);
+}
+
+void vreport(const SourceManager& sources, Diagnostics& diags, Severity sev, SourceLoc loc, uint32_t expansion,
+             const char* fmt, va_list ap) {
+  if (sev == Severity::Error && diags.at_limit()) return;
+  LineCol lc = sources.locate(loc);
+  diags.add(sev, lc.file, lc.line, lc.col, fmt, ap);
   // The macros the token came from, innermost first (a few are enough to see the chain).
   for (uint32_t e = expansion, n = 0; e != 0 && n < 8; n++) {
     const SourceManager::Expansion& x = sources.expansion(e);

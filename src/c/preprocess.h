@@ -3,6 +3,7 @@
 // adjacent string literals left adjacent (the parser concatenates them). Macro bodies are token
 // arrays; expansion never re-lexes text, except where # and ## make new spellings.
 #pragma once
+#include <cstdarg>
 #include <memory>
 #include <string_view>
 
@@ -33,5 +34,7 @@ class Preprocessor {
 // and a note naming the macro an expanded token came from.
 void report(const SourceManager& sources, Diagnostics& diags, Severity sev, SourceLoc loc, uint32_t expansion,
             const char* fmt, ...) __attribute__((format(printf, 6, 7)));
+void vreport(const SourceManager& sources, Diagnostics& diags, Severity sev, SourceLoc loc, uint32_t expansion,
+             const char* fmt, va_list ap);
 
 }  // namespace kite::c

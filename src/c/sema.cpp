@@ -6,14 +6,15 @@
 #include <cstdio>
 
 #include "parser.h"
+#include "preprocess.h"
 
 namespace kite::c {
 
+// With "in file included from" notes when the error is inside a header.
 void Parser::error(SourceLoc loc, const char* fmt, ...) {
-  LineCol lc = sources_.locate(loc);
   va_list ap;
   va_start(ap, fmt);
-  diags_.add(Severity::Error, lc.file, lc.line, lc.col, fmt, ap);
+  vreport(sources_, diags_, Severity::Error, loc, 0, fmt, ap);
   va_end(ap);
 }
 
