@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,26 @@ bool read_file(const char* path, std::string* out) {
   return true;
 }
 
+// Prints diagnostics with their source lines: `text` for the file itself, and for a header
+// the C front end reported from, that header read again (errors only, so rarely).
+void print_diagnostics(const kite::Diagnostics& diags, const char* path, const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> headers;
+  for (const kite::Diagnostic& d : diags.list()) {
+    const std::string* src = &text;
+    if (d.file != path) {
+      auto it = std::find_if(headers.begin(), headers.end(), [&](const auto& h) { return h.first == d.file; });
+      if (it == headers.end()) {
+        std::string h;
+        if (d.file.empty() || d.file[0] == '<' || !read_file(d.file.c_str(), &h)) h.clear();
+        headers.emplace_back(d.file, std::move(h));
+        it = headers.end() - 1;
+      }
+      src = &it->second;
+    }
+    fputs(kite::Diagnostics::render(d, *src).c_str(), stderr);
+  }
+}
+
 // Parses and verifies one file; prints diagnostics. Returns the modules when it is clean.
 // Files ending in .c go through the C front end (one module each); the rest are IR text.
 bool load(kite::Context& ctx, const char* path, const std::string& text, std::vector<kite::Module*>* mods) {
@@ -93,7 +114,7 @@ bool load(kite::Context& ctx, const char* path, const std::string& text, std::ve
   size_t len = strlen(path);
   if (len > 2 && strcmp(path + len - 2, ".c") == 0) {
     kite::Module* m = kite::c::compile(ctx, path, text, kite::c::CompileOptions{}, diags);
-    for (const kite::Diagnostic& d : diags.list()) fputs(kite::Diagnostics::render(d, text).c_str(), stderr);
+    print_diagnostics(diags, path, text);
     if (m && mods) mods->push_back(m);
     return m != nullptr;
   }
@@ -365,7 +386,7 @@ int cc_command(int argc, char** argv) {
     ok = m != nullptr;
     if (m) out = kite::print_module(ctx, *m);
   }
-  for (const kite::Diagnostic& d : diags.list()) fputs((kite::Diagnostics::format(d) + "\n").c_str(), stderr);
+  print_diagnostics(diags, input, text);
   FILE* f = output ? fopen(output, "w") : stdout;
   if (!f) {
     fprintf(stderr, "kite: cannot write '%s': %s\n", output, strerror(errno));
