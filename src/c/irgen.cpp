@@ -383,7 +383,7 @@ void IrGen::run(const TranslationUnit& tu) {
   }
   for (uint32_t i = 0; i < tu.nglobals; i++) {
     Symbol* s = tu.globals[i];
-    if (s->kind == Symbol::Var && s->defined && s->storage != StorageClass::Extern) emit_global(s);
+    if (s->kind == Symbol::Var && s->defined) emit_global(s);  // also `extern int x; int x;`
   }
   for (uint32_t i = 0; i < tu.nfuncs; i++) gen_func(tu.funcs[i]);
 }

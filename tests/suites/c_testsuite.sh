@@ -13,6 +13,8 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cp "$src"/*.c "$src"/*.expected "$dir"/  # the suite folder is read-only
 cd "$dir" || exit 1
+# Some programs never free what they allocate: under ASan that is the program's leak, not Kite's.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 pass=0; fail=0
 for f in *.c; do
   out=$(timeout 20 "$kite" run "$@" "$f" 2>&1)
