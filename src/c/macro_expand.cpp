@@ -89,16 +89,11 @@ uint32_t Preprocessor::Impl::hide_intersect(uint32_t a, uint32_t b) {
 // ---- #define ----
 
 void Preprocessor::Impl::do_define(const Token& at) {
-  FileState& f = files.back();
-  Token name = lex_file_token();
-  if (name.kind != TokKind::Identifier || (name.flags & kAtLineStart)) {
+  Token name;
+  bool on_line = line_token(&name);
+  if (!on_line || name.kind != TokKind::Identifier) {
     error(at, "macro names must be identifiers");
-    if (name.kind == TokKind::Eof || (name.flags & kAtLineStart)) {
-      f.peek = name;
-      f.has_peek = true;
-    } else {
-      skip_rest_of_line();
-    }
+    if (on_line) skip_rest_of_line();
     return;
   }
   if (name.spelling == ids.defined) {

@@ -344,25 +344,14 @@ struct ExprParser {
 bool Preprocessor::Impl::eval_if(const Token& at) {
   // Read the line; __has_include's <...> operand is taken as a header name, not as tokens.
   line_buf.clear();
-  FileState& f = files.back();
-  for (;;) {
-    Token t = lex_file_token();
-    if (t.kind == TokKind::Eof || (t.flags & kAtLineStart)) {
-      f.peek = t;
-      f.has_peek = true;
-      break;
-    }
+  for (Token t; line_token(&t);) {
     line_buf.push_back(t);
     if (t.kind == TokKind::Identifier && (t.spelling == ids.has_include || t.spelling == ids.has_include_next)) {
-      Token p = lex_file_token();
-      if (p.kind == TokKind::Eof || (p.flags & kAtLineStart)) {
-        f.peek = p;
-        f.has_peek = true;
-        break;
-      }
+      Token p;
+      if (!line_token(&p)) break;
       line_buf.push_back(p);
       std::string name;
-      if (p.is(Punct::LParen) && f.lexer->header_name(&name)) {
+      if (p.is(Punct::LParen) && files.back().lexer->header_name(&name)) {
         Token h;
         h.kind = TokKind::String;
         h.loc = p.loc;

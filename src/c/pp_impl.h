@@ -145,6 +145,8 @@ struct Preprocessor::Impl {
   void pop_file();
   void directive(const Token& hash);
   void read_line(std::vector<Token>* out);  // the rest of a directive line, unexpanded
+  // The next token of the current directive line; false (the token kept for later) at its end.
+  bool line_token(Token* t);
   void skip_rest_of_line();
   void skip_group();
   void do_include(const Token& at, bool next);

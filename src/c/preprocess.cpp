@@ -132,23 +132,19 @@ Preprocessor::Impl::Impl(SourceManager& s, Interner& n, const CompileOptions& o,
 }
 
 void Preprocessor::Impl::error(const Token& t, const char* fmt, ...) {
-  char buf[512];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
+  vreport(sources, diags, Severity::Error, t.loc, t.expansion, fmt, ap);
   va_end(ap);
-  report(sources, diags, Severity::Error, t.loc, t.expansion, "%s", buf);
 }
 
 void Preprocessor::Impl::warning(const Token& t, const char* fmt, ...) {
   if (!opts.warnings) return;
   if (t.loc.file < sources.num_files() && sources.file(t.loc.file).system) return;
-  char buf[512];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
+  vreport(sources, diags, Severity::Warning, t.loc, t.expansion, fmt, ap);
   va_end(ap);
-  report(sources, diags, Severity::Warning, t.loc, t.expansion, "%s", buf);
 }
 
 void Preprocessor::Impl::push_file(uint32_t file, std::string path, uint32_t search_index) {
@@ -219,17 +215,17 @@ Token Preprocessor::Impl::lex() {
   }
 }
 
-void Preprocessor::Impl::read_line(std::vector<Token>* out) {
+bool Preprocessor::Impl::line_token(Token* t) {
+  *t = lex_file_token();
+  if (t->kind != TokKind::Eof && !(t->flags & kAtLineStart)) return true;
   FileState& f = files.back();
-  for (;;) {
-    Token t = lex_file_token();
-    if (t.kind == TokKind::Eof || (t.flags & kAtLineStart)) {
-      f.peek = t;
-      f.has_peek = true;
-      return;
-    }
-    out->push_back(t);
-  }
+  f.peek = *t;
+  f.has_peek = true;
+  return false;
+}
+
+void Preprocessor::Impl::read_line(std::vector<Token>* out) {
+  for (Token t; line_token(&t);) out->push_back(t);
 }
 
 void Preprocessor::Impl::skip_rest_of_line() {
@@ -326,14 +322,11 @@ void Preprocessor::Impl::directive(const Token& hash) {
 
   if (n == ids.define) return do_define(d);
   if (n == ids.undef) {
-    Token name = lex_file_token();
-    if (name.kind != TokKind::Identifier || (name.flags & kAtLineStart)) {
+    Token name;
+    bool on_line = line_token(&name);
+    if (!on_line || name.kind != TokKind::Identifier) {
       error(d, "macro names must be identifiers");
-      if (name.kind == TokKind::Eof || (name.flags & kAtLineStart)) {
-        f.peek = name;
-        f.has_peek = true;
-        return;
-      }
+      if (!on_line) return;
     } else if (Macro* m = find_macro(name.spelling)) {
       if (m->builtin != Builtin::None) warning(name, "undefining \"%s\"", std::string(names.str(name.spelling)).c_str());
       m->defined = false;
