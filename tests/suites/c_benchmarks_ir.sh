@@ -2,7 +2,8 @@
 # The c-benchmarks as MIR's C compiler writes them in IR (../shared/suites/c-benchmarks-ir),
 # run by `kite run` and judged against gcc -O2's build of the same C source at the same argument.
 #   c_benchmarks_ir.sh reference DIR NAME:ARG...   build each NAME.c with gcc -O2 in DIR and
-#                                                  write its output for ARG to DIR/NAME.expected
+#                                                  write its output and exit status for ARG to
+#                                                  DIR/NAME.expected and DIR/NAME.status
 #   c_benchmarks_ir.sh run KITE DIR NAME ARG [kite run options...]
 # Exit 77 = skipped (../shared absent, or no gcc to give the expected output).
 set -u
@@ -20,9 +21,10 @@ case "$cmd" in
     rc=0
     for pair in "$@"; do
       name=${pair%%:*}; arg=${pair#*:}
-      rm -f "$dir/$name.expected"
+      rm -f "$dir/$name.expected" "$dir/$name.status"
       if ! gcc -O2 -w -I"$src" -o "$dir/$name.gcc" "$src/$name.c" -lm; then echo "FAIL: gcc could not build $name.c"; rc=1; continue; fi
-      "$dir/$name.gcc" "$arg" > "$dir/$name.out" || true  # some benchmarks return non-zero
+      "$dir/$name.gcc" "$arg" > "$dir/$name.out"
+      echo $? > "$dir/$name.status"  # some benchmarks return non-zero
       mv "$dir/$name.out" "$dir/$name.expected"
       echo "$name $arg: $(wc -c < "$dir/$name.expected") bytes of expected output"
     done
@@ -32,14 +34,14 @@ case "$cmd" in
     kite=$1; dir=$2; name=$3; arg=$4; shift 4
     file="$suites/c-benchmarks-ir/$name.mir"
     if [ ! -f "$file" ]; then echo "skipped: $file is absent (../shared not beside the repo?)"; exit 77; fi
-    if [ ! -f "$dir/$name.expected" ]; then echo "skipped: no gcc reference output for $name"; exit 77; fi
+    if [ ! -f "$dir/$name.expected" ] || [ ! -f "$dir/$name.status" ]; then echo "skipped: no gcc reference output for $name"; exit 77; fi
     # Some benchmarks never free what they allocate (binary-trees, spectral-norm): under ASan
     # that is the program's leak, not Kite's, which the other tests check.
     export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
     out=$(mktemp)
     "$kite" run "$@" "$file" -- "$arg" > "$out"
     status=$?
-    "$dir/$name.gcc" "$arg" > /dev/null; want=$?
+    want=$(cat "$dir/$name.status")
     rc=0
     if [ "$status" != "$want" ]; then echo "FAIL: $name exited $status, gcc's build $want"; rc=1; fi
     if ! cmp -s "$out" "$dir/$name.expected"; then
