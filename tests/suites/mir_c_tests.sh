@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# One folder of mir-c-tests (../shared/suites/mir-c-tests/SET) through `kite run`, judged as the
+# suites README says:
+#   gcc, andrewchambers_c   exit status 0
+#   lacc                    exit status equals X.c.expectrc (0 when absent)
+#   new                     exit status equals X.expectrc or X.c.expectrc (0 when absent), stdout
+#                           equals X.expect when present; add-X.c / add-X.mir go alongside X.c;
+#                           programs using MIR-only builtins (__builtin_jcall, __builtin_prop_*)
+#                           are out of scope and not counted
+#   havoc                   rejected cleanly: exit 1 with an `error:` message (no crash, no hang)
+# At least FLOOR cases must pass; failures are listed.
+#   mir_c_tests.sh KITE SET FLOOR [kite run options...]     Exit 77 = skipped (../shared absent).
+set -u
+kite=$1; set_name=$2; floor=$3; shift 3
+here=$(cd "$(dirname "$0")" && pwd)
+src="$here/../../../shared/suites/mir-c-tests/$set_name"
+if [ ! -d "$src" ]; then echo "skipped: $src is absent (../shared not beside the repo?)"; exit 77; fi
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cp -r "$src"/. "$dir"/  # the suite folder is read-only
+cd "$dir" || exit 1
+# Some programs never free what they allocate: under ASan that is the program's leak, not Kite's.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+pass=0; fail=0; skipped=0
+for f in *.c; do
+  case $f in add-*) continue ;; esac
+  base=${f%.c}
+  files=("$f")
+  want_rc=0
+  want_out=
+  case $set_name in
+    lacc) [ -f "$f.expectrc" ] && want_rc=$(cat "$f.expectrc") ;;
+    new)
+      if grep -q '__builtin_jcall\|__builtin_prop_' "$f"; then skipped=$((skipped + 1)); continue; fi
+      [ -f "add-$base.c" ] && files+=("add-$base.c")
+      [ -f "add-$base.mir" ] && files+=("add-$base.mir")
+      [ -f "$base.expectrc" ] && want_rc=$(cat "$base.expectrc")
+      [ -f "$f.expectrc" ] && want_rc=$(cat "$f.expectrc")
+      [ -f "$base.expect" ] && want_out="$base.expect"
+      ;;
+    havoc) want_rc=1 ;;
+  esac
+  out=$(timeout 20 "$kite" run "$@" "${files[@]}" 2>"$base.stderr")
+  rc=$?
+  ok=1
+  [ "$rc" = "$want_rc" ] || ok=0
+  if [ -n "$want_out" ] && [ "$out" != "$(cat "$want_out")" ]; then ok=0; fi
+  if [ "$set_name" = havoc ] && ! grep -q 'error:' "$base.stderr"; then ok=0; fi
+  if [ $ok = 1 ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL $f (exit $rc, want $want_rc): $(head -1 "$base.stderr" | cut -c1-160)"
+  fi
+done
+echo "$set_name: $pass passed, $fail failed${skipped:+, $skipped out of scope (MIR-only builtins)}"
+if [ $pass -lt "$floor" ]; then echo "FAIL: fewer than the floor of $floor pass"; exit 1; fi
+exit 0
