@@ -37,14 +37,17 @@ const char kUsage[] =
     "    --lazy        compile each function on its first call (the default)\n"
     "    --jit         compile every function at link time\n"
     "    --interp      interpret every function\n"
-    "  cc (-E | -S) FILE.c [-I DIR] [-D NAME[=VALUE]] [-U NAME] [-w] [-o OUT]\n"
+    "  cc (-E | -S) FILE.c [C options] [-o OUT]\n"
     "                  -E: preprocess C and print the result like gcc -E;\n"
     "                  -S: compile C and print its IR text\n"
-    "    -I DIR        search DIR for #include files before the system directories\n"
-    "    -D NAME[=VALUE]\n"
-    "                  define NAME as VALUE (1 when no value is given)\n"
-    "    -U NAME       undefine NAME after the predefined macros and -D\n"
     "    -o OUT        write to OUT instead of stdout\n"
+    "\n"
+    "C options (check, asm, run, cc), for the files ending in .c:\n"
+    "  -I DIR          search DIR for #include files before the system directories\n"
+    "  -D NAME[=VALUE] define NAME as VALUE (1 when no value is given)\n"
+    "  -U NAME         undefine NAME after the predefined macros and -D\n"
+    "  -std=STD        c99, c11 or c17, or gnu99, gnu11 (the default) or gnu17\n"
+    "  -w              no warnings\n"
     "\n"
     "compiler options (asm, run):\n"
     "  -O0 | -O1       optimization level (default -O1)\n"
@@ -109,11 +112,12 @@ void print_diagnostics(const kite::Diagnostics& diags, const char* path, const s
 
 // Parses and verifies one file; prints diagnostics. Returns the modules when it is clean.
 // Files ending in .c go through the C front end (one module each); the rest are IR text.
-bool load(kite::Context& ctx, const char* path, const std::string& text, std::vector<kite::Module*>* mods) {
+bool load(kite::Context& ctx, const char* path, const std::string& text, std::vector<kite::Module*>* mods,
+          const kite::c::CompileOptions& copts) {
   kite::Diagnostics diags;
   size_t len = strlen(path);
   if (len > 2 && strcmp(path + len - 2, ".c") == 0) {
-    kite::Module* m = kite::c::compile(ctx, path, text, kite::c::CompileOptions{}, diags);
+    kite::Module* m = kite::c::compile(ctx, path, text, copts, diags);
     print_diagnostics(diags, path, text);
     if (m && mods) mods->push_back(m);
     return m != nullptr;
@@ -127,7 +131,7 @@ bool load(kite::Context& ctx, const char* path, const std::string& text, std::ve
 
 // Reads, parses and verifies every file into ctx; 0, or the exit status to end with.
 int load_files(kite::Context& ctx, const std::vector<const char*>& files, std::vector<std::string>* texts,
-               std::vector<kite::Module*>* mods) {
+               std::vector<kite::Module*>* mods, const kite::c::CompileOptions& copts) {
   texts->assign(files.size(), std::string());
   bool ok = true;
   for (size_t i = 0; i < files.size(); i++) {
@@ -135,7 +139,7 @@ int load_files(kite::Context& ctx, const std::vector<const char*>& files, std::v
       fprintf(stderr, "kite: cannot read '%s': %s\n", files[i], strerror(errno));
       return 2;
     }
-    ok &= load(ctx, files[i], (*texts)[i], mods);
+    ok &= load(ctx, files[i], (*texts)[i], mods, copts);
   }
   return ok ? 0 : 1;
 }
@@ -165,6 +169,57 @@ const char* function_name_option(int argc, char** argv, int* i) {
   return argv[++*i];
 }
 
+// C front-end options shared by run, check and cc: -I DIR, -D NAME[=VALUE], -U NAME (each also
+// without the space), -std=c11|gnu11|c99|gnu99|c17|gnu17, -w. Returns 1 when argv[*i] was one
+// (advancing *i past its value), 0 when it was not, -1 after a usage error.
+int c_option(int argc, char** argv, int* i, kite::c::CompileOptions* opts) {
+  std::string a = argv[*i];
+  auto value = [&](const char* flag) -> const char* {
+    if (a.size() > 2) return argv[*i] + 2;
+    if (*i + 1 >= argc) {
+      fprintf(stderr, "kite: %s needs an argument\n", flag);
+      return nullptr;
+    }
+    return argv[++*i];
+  };
+  if (a.rfind("-I", 0) == 0) {
+    const char* v = value("-I");
+    if (!v) return -1;
+    opts->include_dirs.push_back(v);
+  } else if (a.rfind("-D", 0) == 0) {
+    const char* v = value("-D");
+    if (!v) return -1;
+    std::string d = v;
+    size_t eq = d.find('=');
+    if (eq == std::string::npos) opts->defines.emplace_back(d, "1");
+    else opts->defines.emplace_back(d.substr(0, eq), d.substr(eq + 1));
+  } else if (a.rfind("-U", 0) == 0) {
+    const char* v = value("-U");
+    if (!v) return -1;
+    opts->undefines.push_back(v);
+  } else if (a.rfind("-std=", 0) == 0) {
+    std::string std = a.substr(5);
+    bool gnu = std.rfind("gnu", 0) == 0;
+    std::string year = std.substr(gnu ? 3 : std.rfind("iso9899:", 0) == 0 ? 8 : 1);
+    if (!gnu && std[0] != 'c' && std.rfind("iso9899:", 0) != 0) year.clear();
+    int y = year == "99" || year == "9x" || year == "1999" ? 1999
+            : year == "11" || year == "1x" || year == "2011" ? 2011
+            : year == "17" || year == "18" || year == "2017" || year == "2018" ? 2017
+                                                                               : 0;
+    if (!y) {
+      fprintf(stderr, "kite: unsupported language standard '%s' (c99, c11, c17 or their gnu forms)\n", a.c_str());
+      return -1;
+    }
+    opts->standard = y;
+    opts->gnu = gnu;
+  } else if (a == "-w") {
+    opts->warnings = false;
+  } else {
+    return 0;
+  }
+  return 1;
+}
+
 // Compiler options shared by run and asm; true when `a` was one of them.
 bool compiler_option(const std::string& a, kite::JitOptions* o) {
   if (a == "-O0" || a == "-O1" || a == "-O2") {
@@ -185,9 +240,14 @@ int asm_command(int argc, char** argv) {
   std::vector<const char*> files;
   std::string only;
   kite::JitOptions jopts;
+  kite::c::CompileOptions copts;
   for (int i = 2; i < argc; i++) {
     std::string a = argv[i];
     if (compiler_option(a, &jopts)) continue;
+    if (int c = c_option(argc, argv, &i, &copts)) {
+      if (c < 0) return 2;
+      continue;
+    }
     if (a == "--help") {
       fputs(kUsage, stdout);
       return 0;
@@ -210,7 +270,7 @@ int asm_command(int argc, char** argv) {
   kite::Context ctx;
   std::vector<kite::Module*> mods;
   std::vector<std::string> texts;
-  if (int status = load_files(ctx, files, &texts, &mods)) return status;
+  if (int status = load_files(ctx, files, &texts, &mods, copts)) return status;
   jopts.lazy = false;
   jopts.keep_listing = true;
   auto rt = kite::make_jit_runtime(ctx, jopts);
@@ -241,6 +301,7 @@ int run_command(int argc, char** argv) {
   std::string entry = "main";
   enum { Lazy, Eager, Interp } mode = Lazy;
   kite::JitOptions jopts;
+  kite::c::CompileOptions copts;
   for (int i = 2; i < argc; i++) {
     std::string a = argv[i];
     if (a == "--") {
@@ -248,6 +309,10 @@ int run_command(int argc, char** argv) {
       break;
     }
     if (compiler_option(a, &jopts)) continue;
+    if (int c = c_option(argc, argv, &i, &copts)) {
+      if (c < 0) return 2;
+      continue;
+    }
     if (a == "--help") {
       fputs(kUsage, stdout);
       return 0;
@@ -276,7 +341,7 @@ int run_command(int argc, char** argv) {
   kite::Context ctx;
   std::vector<kite::Module*> mods;
   std::vector<std::string> texts;
-  if (int status = load_files(ctx, files, &texts, &mods)) return status;
+  if (int status = load_files(ctx, files, &texts, &mods, copts)) return status;
   jopts.lazy = mode == Lazy;
   std::unique_ptr<kite::Runtime> rt =
       mode == Interp ? kite::make_interpreter_runtime(ctx) : kite::make_jit_runtime(ctx, jopts);
@@ -316,8 +381,11 @@ int cc_command(int argc, char** argv) {
   bool preprocess_only = false, emit_ir = false;
   for (int i = 2; i < argc; i++) {
     std::string a = argv[i];
-    // -I DIR and -IDIR, likewise -D, -U and -o.
-    auto value = [&](const char* flag) -> const char* {
+    if (int c = c_option(argc, argv, &i, &opts)) {
+      if (c < 0) return 2;
+      continue;
+    }
+    auto value = [&](const char* flag) -> const char* {  // -o OUT and -oOUT
       if (a.size() > 2) return argv[i] + 2;
       if (i + 1 >= argc) {
         fprintf(stderr, "kite: %s needs an argument\n", flag);
@@ -332,26 +400,9 @@ int cc_command(int argc, char** argv) {
       preprocess_only = true;
     } else if (a == "-S") {
       emit_ir = true;
-    } else if (a.rfind("-I", 0) == 0) {
-      const char* v = value("-I");
-      if (!v) return 2;
-      opts.include_dirs.push_back(v);
-    } else if (a.rfind("-D", 0) == 0) {
-      const char* v = value("-D");
-      if (!v) return 2;
-      std::string d = v;
-      size_t eq = d.find('=');
-      if (eq == std::string::npos) opts.defines.emplace_back(d, "1");
-      else opts.defines.emplace_back(d.substr(0, eq), d.substr(eq + 1));
-    } else if (a.rfind("-U", 0) == 0) {
-      const char* v = value("-U");
-      if (!v) return 2;
-      opts.undefines.push_back(v);
     } else if (a.rfind("-o", 0) == 0) {
       output = value("-o");
       if (!output) return 2;
-    } else if (a == "-w") {
-      opts.warnings = false;
     } else if (a[0] == '-' && a.size() > 1) {
       fprintf(stderr, "kite: unknown option '%s'\n", argv[i]);
       return 2;
@@ -421,10 +472,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<const char*> files;
+  kite::c::CompileOptions copts;
   for (int i = 2; i < argc; i++) {
     if (strcmp(argv[i], "--help") == 0) {
       fputs(kUsage, stdout);
       return 0;
+    }
+    if (int c = c_option(argc, argv, &i, &copts)) {
+      if (c < 0) return 2;
+      continue;
     }
     if (argv[i][0] == '-' && argv[i][1] != 0) {
       fprintf(stderr, "kite: unknown option '%s'\n", argv[i]);
@@ -445,7 +501,7 @@ int main(int argc, char** argv) {
     }
     kite::Context ctx;
     std::vector<kite::Module*> mods;
-    if (!load(ctx, path, text, &mods)) {
+    if (!load(ctx, path, text, &mods, copts)) {
       status = 1;
       continue;
     }

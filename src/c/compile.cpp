@@ -20,6 +20,7 @@ Module* compile(Context& ctx, std::string_view file_name, std::string_view text,
   TypeTable types;
   Arena arena;
   Parser parser(src, sources, ctx.names(), diags, types, arena);
+  parser.set_warnings(opts.warnings);
   TranslationUnit tu = parser.parse();
   if (diags.has_errors()) return nullptr;
   // IR locations are offsets into the C text: the module's source has the C file's lines.

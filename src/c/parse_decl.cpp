@@ -165,7 +165,7 @@ done:
     else if (n_long > 2) bad = true;
     else if (n_unsigned) k = TypeKind::UInt;
     else if (n_int == 0 && n_signed == 0) {
-      error(spec->loc, "type specifier missing (implicit int is not supported)");
+      warning(spec->loc, "type defaults to 'int' in declaration");  // C90 implicit int, as gcc -std=gnu11
     }
     if (bad) error(spec->loc, "invalid combination of type specifiers");
     t = types_.basic(k);
@@ -391,6 +391,27 @@ const CType* Parser::parse_params(const CType* result, Declarator* d) {
   bool variadic = false, unprototyped = false;
   if (peek().is(Punct::RParen)) {
     unprototyped = true;
+  } else if (peek().kind == TokKind::Identifier && kw(peek()) == Kw::None && !starts_type_name(peek())) {
+    // A K&R identifier list: the names' types come from the declarations before the body.
+    unprototyped = true;
+    for (;;) {
+      if (peek().kind != TokKind::Identifier || kw(peek()) != Kw::None || starts_type_name(peek())) {
+        error(peek().loc, "expected a parameter name");
+        skip_to_sync();
+        break;
+      }
+      Token t = advance();
+      Symbol* s = arena_.make<Symbol>();
+      s->kind = Symbol::Var;
+      s->name = t.spelling;
+      s->ir_name = t.spelling;
+      s->type = nullptr;  // until its declaration, or int
+      s->loc = t.loc;
+      s->ir_id = kNone;
+      syms.push_back(s);
+      if (!accept(Punct::Comma)) break;
+    }
+    if (!d->has_params) d->knr = true;
   } else if (kw(peek()) == Kw::Void && peek(1).is(Punct::RParen)) {
     advance();
   } else {
@@ -473,12 +494,15 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
     if (!g && !file_scope)
       for (Symbol* s : globals_)
         if (s->name == d.name) g = s;
+    if (!g && file_scope)  // first declared in a block (`extern int x;`, or implicitly)
+      for (Symbol* s : block_scope_externs_)
+        if (s->name == d.name) g = s;
     if (g && (g->kind == Symbol::Var || g->kind == Symbol::Func) && g->global) {
       if ((g->kind == Symbol::Func) != is_fn || (g->type != t && !(is_fn && (g->type->unprototyped || t->unprototyped)) &&
                                                  !(is_array(g->type) && is_array(t) && g->type->base == t->base))) {
         error(d.loc, "conflicting types for '%s'", nm.c_str());
-      } else if (is_fn && g->type->unprototyped) {
-        g->type = t;
+      } else if (is_fn && g->type->unprototyped && (!t->unprototyped || g->type->nparams == 0)) {
+        g->type = t;  // a prototype, or a K&R definition's parameters, tell more than `f()`
       } else if (is_array(t) && t->complete) {
         g->type = t;
       }
@@ -500,6 +524,7 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
     s->defined = !is_fn && spec.storage != StorageClass::Extern;
     bind(d.name, s);
     globals_.push_back(s);
+    if (!file_scope) block_scope_externs_.push_back(s);
     return s;
   }
   if (same_scope) error(d.loc, "redefinition of '%s'", nm.c_str());
@@ -692,9 +717,110 @@ void Parser::parse_function_body(Symbol* sym, Declarator& d) {
   f.params = to_arena(d.params, &f.nparams);
   f.loc = d.loc;
   f.body = parse_block();
+  if (d.knr) promote_knr_params(&f, d);
   pop_scope();
   funcs_.push_back(f);
   cur_func_ = nullptr;
+}
+
+void Parser::parse_knr_declarations(Declarator& d) {
+  while (peek().kind != TokKind::Eof && !peek().is(Punct::LBrace)) {
+    DeclSpec spec;
+    if (!parse_decl_spec(&spec, true)) {
+      error(peek().loc, "expected a declaration of a parameter or '{'");
+      skip_to_sync();
+      if (!peek().is(Punct::LBrace)) return;
+      break;
+    }
+    if (spec.storage != StorageClass::None && spec.storage != StorageClass::Register)
+      error(spec.loc, "storage class specified for a parameter");
+    for (;;) {
+      Declarator pd;
+      pd.loc = peek().loc;
+      const CType* t = parse_declarator(spec.type, &pd);
+      Symbol* p = nullptr;
+      for (Symbol* s : d.params)
+        if (s->name == pd.name) p = s;
+      std::string nm(names_.str(pd.name));
+      if (!p) error(pd.loc, "declaration for parameter '%s' but no such parameter", nm.c_str());
+      else if (p->type) error(pd.loc, "redefinition of parameter '%s'", nm.c_str());
+      else {
+        if (is_array(t)) t = types_.pointer_to(t->base);  // 6.7.6.3p7
+        else if (is_func(t)) t = types_.pointer_to(t);
+        if (is_void(t)) error(pd.loc, "a parameter may not have type 'void'");
+        p->type = t;
+        p->loc = pd.loc;
+      }
+      if (accept(Punct::Assign)) {
+        error(pd.loc, "parameter '%s' is initialized", nm.c_str());
+        parse_assign();
+      }
+      if (!accept(Punct::Comma)) break;
+    }
+    if (!expect(Punct::Semi, "';' after a parameter declaration")) skip_to_sync(), accept(Punct::Semi);
+  }
+  // The function's type: no prototype (calls promote their arguments), parameters of the
+  // promoted types, which is what callers pass (6.5.2.2p6).
+  std::vector<const CType*> promoted;
+  for (Symbol* p : d.params) {
+    if (!p->type) {
+      warning(p->loc, "type of '%s' defaults to 'int'", std::string(names_.str(p->name)).c_str());
+      p->type = types_.int_t();
+    }
+    promoted.push_back(types_.arg_promote(p->type));
+  }
+  d.type = types_.func(d.type->base, promoted, false, true);
+}
+
+// A parameter declared `char c` or `float f` in a K&R definition arrives as int or double: the
+// function takes the promoted value and the body sees a local of the declared type.
+void Parser::promote_knr_params(FuncDef* f, Declarator& d) {
+  std::vector<Stmt*> inits;
+  for (uint32_t i = 0; i < f->nparams; i++) {
+    Symbol* p = f->params[i];
+    const CType* wide = types_.arg_promote(p->type);
+    if (wide == p->type->unqual) continue;
+    Symbol* in = arena_.make<Symbol>();
+    *in = *p;
+    in->type = wide;
+    in->addr_taken = false;
+    f->params[i] = in;
+    // p becomes a local of the body, initialized from the incoming value.
+    Expr* ref = new_expr(ExprKind::VarRef, wide, p->loc);
+    ref->sym = in;
+    ref->lvalue = true;
+    InitItem* item = arena_.make<InitItem>();
+    *item = {0, p->type->unqual, convert(decay(ref), p->type->unqual), 0, 0};
+    p->init = item;
+    p->ninit = 1;
+    p->has_init = true;
+    cur_locals_.push_back(p);
+    Stmt* st = new_stmt(StmtKind::Decl, p->loc);
+    st->sym = p;
+    inits.push_back(st);
+  }
+  (void)d;
+  if (inits.empty()) return;
+  inits.push_back(f->body);
+  Stmt* block = new_stmt(StmtKind::Block, f->body->loc);
+  block->list = to_arena(inits, &block->n);
+  f->body = block;
+}
+
+// C90's implicit declaration (gcc -std=gnu11 accepts it with a warning): `extern int f();` in
+// the current block.
+Symbol* Parser::implicit_function(const Token& name) {
+  std::string_view n = spelling(name);
+  warning(name.loc, "implicit declaration of function '%.*s'", static_cast<int>(n.size()), n.data());
+  DeclSpec spec;
+  spec.storage = StorageClass::Extern;
+  spec.type = types_.int_t();
+  spec.loc = name.loc;
+  Declarator d;
+  d.name = name.spelling;
+  d.loc = name.loc;
+  d.type = types_.func(types_.int_t(), {}, false, true);
+  return declare(spec, d, scope_level_ == 0);
 }
 
 void Parser::parse_external_declaration() {
@@ -702,14 +828,26 @@ void Parser::parse_external_declaration() {
   if (accept(Punct::Semi)) return;
   if (!parse_decl_spec(&spec, true)) {
     const Token& t = peek();
-    if (t.kind == TokKind::Identifier && kw(t) == Kw::None)
-      error(t.loc, "unknown type name '%s'", std::string(spelling(t)).c_str());
-    else
-      error(t.loc, "expected a declaration");
-    skip_to_sync();
-    accept(Punct::Semi);
-    accept(Punct::RBrace);
-    return;
+    // C90's implicit int at file scope: `main() {...}`, `f(a) int a; {...}`, `x;`, `*p, q[2];`.
+    const Token& next = peek(1);
+    bool implicit = (t.kind == TokKind::Identifier && kw(t) == Kw::None &&
+                     (next.is(Punct::LParen) || next.is(Punct::Semi) || next.is(Punct::Comma) ||
+                      next.is(Punct::Assign) || next.is(Punct::LBracket))) ||
+                    (t.is(Punct::Star) && (next.kind == TokKind::Identifier || next.is(Punct::Star)));
+    if (!implicit) {
+      if (t.kind == TokKind::Identifier && kw(t) == Kw::None)
+        error(t.loc, "unknown type name '%s'", std::string(spelling(t)).c_str());
+      else
+        error(t.loc, "expected a declaration");
+      skip_to_sync();
+      accept(Punct::Semi);
+      accept(Punct::RBrace);
+      return;
+    }
+    spec.loc = t.loc;
+    spec.type = types_.int_t();
+    if (next.is(Punct::LParen)) warning(t.loc, "return type defaults to 'int'");
+    else warning(t.loc, "data definition has no type or storage class");
   }
   if (accept(Punct::Semi)) return;
   bool first = true;
@@ -717,6 +855,12 @@ void Parser::parse_external_declaration() {
     Declarator d;
     d.loc = peek().loc;
     d.type = parse_declarator(spec.type, &d);
+    if (first && d.knr && is_func(d.type) && !peek().is(Punct::Semi) && !peek().is(Punct::Comma) &&
+        !peek().is(Punct::Assign)) {
+      parse_knr_declarations(d);
+    } else if (d.knr && !peek().is(Punct::LBrace)) {
+      warning(d.loc, "parameter names (without types) in function declaration");
+    }
     if (first && is_func(d.type) && peek().is(Punct::LBrace)) {
       Symbol* s = declare(spec, d, true);
       if (s && s->kind == Symbol::Func) parse_function_body(s, d);

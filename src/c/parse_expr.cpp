@@ -261,6 +261,7 @@ Expr* Parser::parse_primary() {
       if (t.spelling == va_start_id_ || t.spelling == va_arg_id_ || t.spelling == va_end_id_ || t.spelling == va_copy_id_)
         return parse_va_builtin(t);
       Symbol* s = lookup(t.spelling);
+      if (!s && peek().is(Punct::LParen)) s = implicit_function(t);
       if (!s) {
         std::string_view n = spelling(t);
         error(t.loc, "undeclared identifier '%.*s'", static_cast<int>(n.size()), n.data());

@@ -25,6 +25,9 @@ class Parser {
          Arena& arena);
   TranslationUnit parse();
   void error(SourceLoc loc, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
+  // Warnings (gcc's default set for gnu11) unless -w, never for code in system headers.
+  void warning(SourceLoc loc, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
+  void set_warnings(bool on) { warnings_ = on; }
 
  private:
   // Tokens.
@@ -58,6 +61,7 @@ class Parser {
     const CType* type = nullptr;
     std::vector<Symbol*> params;  // the outermost function declarator's named parameters
     bool has_params = false;
+    bool knr = false;  // those parameters are a K&R identifier list: `f(a, b)`, typed by declarations after it
   };
   bool starts_type_name(const Token& t);
   bool parse_decl_spec(DeclSpec* spec, bool allow_storage);
@@ -77,6 +81,10 @@ class Parser {
   int64_t parse_init_aggregate(const CType* t, uint64_t offset, std::vector<InitItem>* items, bool braced);
   bool parse_string_init(const CType* t, uint64_t offset, std::vector<InitItem>* items, int64_t* len);
   void parse_function_body(Symbol* sym, Declarator& d);
+  // K&R definitions (6.9.1p6): the declarations between `f(a, b)` and its body.
+  void parse_knr_declarations(Declarator& d);
+  void promote_knr_params(FuncDef* f, Declarator& d);
+  Symbol* implicit_function(const Token& name);  // `f(...)` with no f in scope: `int f()`, a warning
 
   // Expressions (parse_expr.cpp).
   Expr* parse_expr();
@@ -146,6 +154,7 @@ class Parser {
   Token last_;  // the token advance() returned last (for locations after it)
   int depth_ = 0;
   bool fatal_ = false;  // too deep: every later token is Eof
+  bool warnings_ = true;
 
   struct Binding {
     NameId name;
@@ -161,6 +170,7 @@ class Parser {
   uint32_t scope_level_ = 0;
 
   std::vector<Symbol*> globals_;
+  std::vector<Symbol*> block_scope_externs_;  // globals first declared inside a block
   std::vector<FuncDef> funcs_;
   // The function being parsed.
   Symbol* cur_func_ = nullptr;

@@ -18,6 +18,15 @@ void Parser::error(SourceLoc loc, const char* fmt, ...) {
   va_end(ap);
 }
 
+void Parser::warning(SourceLoc loc, const char* fmt, ...) {
+  if (!warnings_) return;
+  if (loc.file < sources_.num_files() && sources_.file(loc.file).system) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(sources_, diags_, Severity::Warning, loc, 0, fmt, ap);
+  va_end(ap);
+}
+
 Expr* Parser::new_expr(ExprKind k, const CType* t, SourceLoc loc) {
   Expr* e = arena_.make<Expr>();
   e->kind = k;

@@ -269,6 +269,12 @@ const CType* TypeTable::promote(const CType* t) {
   return t;
 }
 
+const CType* TypeTable::arg_promote(const CType* t) {
+  t = t->unqual;
+  if (t->kind == TypeKind::Float) return basic(TypeKind::Double);
+  return promote(t);
+}
+
 const CType* TypeTable::usual_arith(const CType* a, const CType* b) {
   a = a->unqual;
   b = b->unqual;

@@ -113,6 +113,7 @@ class TypeTable {
   CType* new_enum(NameId tag);
   // `void *`-like signedness helpers for the usual arithmetic conversions.
   const CType* promote(const CType* t);  // integer promotions
+  const CType* arg_promote(const CType* t);  // default argument promotions: also float to double
   const CType* usual_arith(const CType* a, const CType* b);
   std::string describe(const CType* t, const Interner& names) const;
 

@@ -49,6 +49,9 @@ TEST(CDiagnostics, EachMessageWithItsLocation) {
        "1:42: member reference type 'int *' is not a pointer to a struct or union"},
       {"int f(void) { const int c = 1; c = 2; return c; }\n", "1:34: assignment to a const object"},
       {"foo x;\n", "1:1: unknown type name 'foo'"},
+      {"int f(a) int b; { return 0; }\n", "1:14: declaration for parameter 'b' but no such parameter"},
+      {"int f(a) int a; int a; { return a; }\n", "1:21: redefinition of parameter 'a'"},
+      {"int f(a) int a = 1; { return a; }\n", "1:14: parameter 'a' is initialized"},
       {"int f(void) { return 1 / 0 ? 1 : 2; }\nint a[1 / 0];\n", "2:9: division by zero in a constant expression"},
       {"void f(void) { return 1; }\n", "1:16: void function should not return a value"},
       {"int f(int x) { int *p = x; return 0; }\n", "1:25: incompatible types in initialization ('int *' from 'int')"},
@@ -156,3 +159,24 @@ TEST(CDiagnostics, DamagedProgramsNeverCrash) {
 }
 
 }  // namespace
+
+// C90 forms that gcc -std=gnu11 accepts with a warning: the program compiles, and each warning
+// has its place; -w (warnings = false) drops them.
+TEST(CDiagnostics, ImplicitIntAndImplicitDeclarationsWarn) {
+  const char* src = "f(a) { return a; }\nstatic s;\nint main(void) { return g(1) + f(s); }\n";
+  for (bool warnings : {true, false}) {
+    Context ctx;
+    Diagnostics diags;
+    c::CompileOptions opts;
+    opts.warnings = warnings;
+    ASSERT_NE(c::compile(ctx, "t.c", src, opts, diags), nullptr);
+    std::string all;
+    for (const Diagnostic& d : diags.list()) {
+      EXPECT_EQ(d.severity, Severity::Warning);
+      all += std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.message + "\n";
+    }
+    EXPECT_EQ(all, warnings ? "1:1: return type defaults to 'int'\n1:3: type of 'a' defaults to 'int'\n"
+                              "2:1: type defaults to 'int' in declaration\n3:25: implicit declaration of function 'g'\n"
+                            : "");
+  }
+}
