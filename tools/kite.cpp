@@ -369,8 +369,9 @@ int run_command(int argc, char** argv) {
   rt->call(fn, std::span<const kite::Value>(args, sig.nparams), results);
   fflush(stdout);
   fputs(rt->pass_report().c_str(), stderr);
-  if (sig.nresults == 0 || !kite::is_int_type(sig.results[0])) return 0;
-  return static_cast<int>(results[0].i);
+  // Returning from main is exit(result) (5.1.2.2.3): the program's atexit handlers run now,
+  // while the runtime that holds their code is still alive.
+  std::exit(sig.nresults == 0 || !kite::is_int_type(sig.results[0]) ? 0 : static_cast<int>(results[0].i));
 }
 
 // `kite cc`: the C front end. Only -E (preprocess) is there yet; -S and the rest follow.

@@ -62,7 +62,7 @@ unsigned Parser::skip_gnu_attributes() {
           if (m.size() > 4 && m.starts_with("__") && m.ends_with("__")) m = m.substr(2, m.size() - 4);
           mode = m == "QI" ? 1 : m == "HI" ? 2 : m == "SI" ? 4 : (m == "DI" || m == "word" || m == "pointer") ? 8 : 0;
           if (!mode) error(peek(1).loc, "mode '%.*s' is not supported", static_cast<int>(m.size()), m.data());
-        } else if (n == "packed" || n == "aligned" || n == "weak" || n == "alias" || n == "constructor" ||
+        } else if (n == "packed" || n == "aligned" || n == "alias" || n == "constructor" ||
                    n == "destructor" || n == "section" || n == "vector_size" || n == "mode" || n == "cleanup") {
           error(t.loc, "attribute '%.*s' is not supported yet", static_cast<int>(n.size()), n.data());
         }

@@ -38,8 +38,10 @@ class Parser {
   Kw kw(const Token& t) const { return t.kind == TokKind::Identifier ? keywords_.lookup(t.spelling) : Kw::None; }
   bool accept_kw(Kw k);
   // GNU `__attribute__((...))` and `__asm__("name")` labels, where declarations allow them.
-  // Attributes that change layout or linkage (packed, aligned, weak...) are reported as not
-  // supported rather than dropped; the rest are hints and are ignored.
+  // Attributes that change layout or linkage (packed, aligned, alias...) are reported as not
+  // supported rather than dropped; the rest are hints and are ignored. `weak` is read as an
+  // ordinary declaration or definition: within one module that is what gcc does; a weak
+  // reference that no module defines is a link error (gcc: a null address).
   // Returns the byte size that a `mode` attribute (QI, HI, SI, DI, word, pointer) asks of an
   // integer type, 0 when there is none.
   unsigned skip_gnu_attributes();

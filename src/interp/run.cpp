@@ -40,11 +40,19 @@ struct InterpStack {
   char* native_lo = nullptr;
   char* native_hi = nullptr;
   bool native_known = false;  // native_lo/hi have been looked up (find_native_stack)
-  ~InterpStack() {
-    if (base) munmap(base, static_cast<size_t>(limit - base));  // the thread is ending
+};
+thread_local InterpStack t_stack;  // trivially destructible: usable after the releaser below ran
+// Unmaps the thread's stack when the thread ends. exit() destroys the main thread's
+// thread_locals before it runs the atexit handlers; an interpreted handler then finds t_stack
+// reset and reserves a fresh stack instead of using the unmapped one.
+struct InterpStackReleaser {
+  ~InterpStackReleaser() {
+    InterpStack& s = t_stack;
+    if (s.base) munmap(s.base, static_cast<size_t>(s.limit - s.base));
+    s = InterpStack{};
   }
 };
-thread_local InterpStack t_stack;
+thread_local InterpStackReleaser t_stack_releaser;
 constexpr size_t kStackReserve = size_t(1) << 30;
 
 InterpStack& stack() {
@@ -57,6 +65,7 @@ InterpStack& stack() {
     }
     s.base = s.top = static_cast<char*>(p);
     s.limit = s.base + kStackReserve;
+    (void)&t_stack_releaser;  // odr-use: constructs it, so that it is destroyed with the thread
   }
   return s;
 }

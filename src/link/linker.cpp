@@ -3,6 +3,7 @@
 #include "linker.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 
 #include <cstdarg>
 #include <cstdlib>
@@ -17,8 +18,19 @@ namespace {
 // The running process, then the C math library: IR compiled from C imports sqrt, sin...
 // whether or not the host links libm (the kite tool, with its C++ runtime linked statically,
 // does not). libm is opened on the first miss only, so programs that need none pay nothing.
+// glibc's libc.so.6 does not export atexit, at_quick_exit or pthread_atfork: a normal link
+// takes them from libc_nonshared.a, and so did this library's own link, so they are passed on
+// (handlers registered through them run at the process's exit, as a C program's do).
+void* libc_nonshared_function(const char* name) {
+  if (strcmp(name, "atexit") == 0) return reinterpret_cast<void*>(&::atexit);
+  if (strcmp(name, "at_quick_exit") == 0) return reinterpret_cast<void*>(&::at_quick_exit);
+  if (strcmp(name, "pthread_atfork") == 0) return reinterpret_cast<void*>(&::pthread_atfork);
+  return nullptr;
+}
+
 void* dlsym_resolver(void*, const char* name) {
   if (void* p = dlsym(RTLD_DEFAULT, name)) return p;
+  if (void* p = libc_nonshared_function(name)) return p;
   static void* const libm = dlopen("libm.so.6", RTLD_LAZY | RTLD_LOCAL);
   return libm ? dlsym(libm, name) : nullptr;
 }

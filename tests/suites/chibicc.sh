@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# chibicc's tests (../shared/suites/chibicc/test) through `kite run`, as the suites README says:
+# test/X.c compiled with -Itest together with test/common; it passes when it exits 0 and its
+# last line is `OK`. Many use chibicc-specific behaviour, so this is a checklist of features
+# (the count is reported) with a floor that only guards against regressions.
+#   chibicc.sh KITE FLOOR [kite run options...]     Exit 77 = skipped (../shared absent).
+set -u
+kite=$1; floor=$2; shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+src="$here/../../../shared/suites/chibicc"
+if [ ! -d "$src" ]; then echo "skipped: $src is absent (../shared not beside the repo?)"; exit 77; fi
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cp -r "$src"/. "$dir"/  # the suite folder is read-only
+cd "$dir" || exit 1  # tests include "test/X" from the suite's top folder
+cp test/common test/common.c  # kite run picks the front end by the .c suffix
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+pass=0; fail=0
+for path in test/*.c; do
+  f=${path#test/}
+  [ "$f" = common.c ] && continue
+  out=$(timeout 20 "$kite" run -w -Itest "$@" "$path" test/common.c 2> "$f.stderr")
+  rc=$?
+  if [ $rc = 0 ] && [ "$(printf '%s\n' "$out" | tail -1)" = OK ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    why=$(head -1 "$f.stderr")
+    [ -z "$why" ] && why=$(printf '%s\n' "$out" | grep 'expected but got' | head -1)
+    echo "FAIL $f (exit $rc): $(echo "$why" | cut -c1-160)"
+  fi
+done
+echo "chibicc: $pass passed, $fail failed"
+if [ $pass -lt "$floor" ]; then echo "FAIL: fewer than the floor of $floor pass"; exit 1; fi
+exit 0
