@@ -71,6 +71,8 @@ enum class ExprKind : uint8_t {
   VaArg,     // __builtin_va_arg(a, type): the next variadic argument, of `type`
   VaEnd,     // __builtin_va_end(a)
   CompoundLit,  // (type){...} in a function: sym, an unnamed local initialized here (an lvalue)
+  // Variable length arrays.
+  VlaSizeof,  // sizeof of the variably modified array type `ctype`, computed at run time
 };
 
 struct Expr {
@@ -126,6 +128,10 @@ struct Stmt {
   NameId label;
   int64_t value;
   uint32_t ir_label;  // irgen: the IR label of a case or default
+  // Decl: the variable length array types of its declarator, whose sizes are evaluated here
+  // (innermost first); sym may then also be a block-scope typedef.
+  const CType* const* vlas;
+  uint32_t nvlas;
 };
 
 struct FuncDef {

@@ -420,15 +420,22 @@ LabelId IrGen::user_label(NameId name, SourceLoc loc) {
 void IrGen::gen_loop_body(const Stmt* body, LabelId brk, LabelId cont) {
   break_.push_back(brk);
   continue_.push_back(cont);
+  break_vla_depth_.push_back(vla_cur_);
+  continue_vla_depth_.push_back(vla_cur_);
   gen_stmt(body);
   break_.pop_back();
   continue_.pop_back();
+  break_vla_depth_.pop_back();
+  continue_vla_depth_.pop_back();
 }
 
 void IrGen::collect_locals(const Stmt* s) {
   if (!s) return;
   switch (s->kind) {
-    case StmtKind::Decl: locals_.push_back(s->sym); break;
+    case StmtKind::Decl:
+      if (s->sym->kind == Symbol::Var) locals_.push_back(s->sym);  // not a block-scope VLA typedef
+      if (s->sym->kind == Symbol::Var && is_array(s->sym->type) && s->sym->type->vm) has_vla_objects_ = true;
+      break;
     case StmtKind::Block:
       for (uint32_t i = 0; i < s->n; i++) collect_locals(s->list[i]);
       break;
@@ -448,7 +455,10 @@ void IrGen::collect_locals(const Stmt* s) {
 }
 
 void IrGen::place_local(Symbol* s) {
-  if (in_memory(s)) {
+  if (is_array(s->type) && s->type->vm) {  // a VLA: its variable holds the alloca's address
+    s->by_ref = true;
+    s->ir_id = f_->new_var(unique_var_name(s->name), Type::I64, ir_loc(s->loc));
+  } else if (in_memory(s)) {
     uint64_t a = s->type->align ? s->type->align : 1;
     frame_size_ = (frame_size_ + a - 1) / a * a;
     s->value = static_cast<int64_t>(frame_size_);
@@ -468,8 +478,13 @@ void IrGen::gen_func(const FuncDef& fd) {
   locals_.clear();
   used_names_.clear();
   labels_.clear();
+  vla_size_var_.assign(types_.num_vlas(), kNone);
+  has_vla_objects_ = false;
+  vla_scopes_.assign(1, VlaScope{kNone, 0, 0});
+  vla_cur_ = 0;
   for (uint32_t i = 0; i < fd.nparams; i++) used_names_.push_back(fd.params[i]->name);
   collect_locals(fd.body);
+  if (has_vla_objects_) scan_vla_scopes(fd.body);
   std::vector<Symbol*> mem_params;
   const CType* rt = fd.sym->type->base->unqual;
   bool rblk = is_record(rt) && classify(rt).memory;
@@ -551,10 +566,17 @@ void IrGen::gen_stmt(const Stmt* s) {
   switch (s->kind) {
     case StmtKind::Null: return;
     case StmtKind::Expr: effect(s->e); return;
-    case StmtKind::Decl: gen_local_init(s->sym); return;
-    case StmtKind::Block:
-      for (uint32_t i = 0; i < s->n; i++) gen_stmt(s->list[i]);
+    case StmtKind::Decl:
+      if (s->nvlas || (s->sym->kind == Symbol::Var && is_array(s->sym->type) && s->sym->type->vm)) gen_vla_decl(s);
+      if (s->sym->kind == Symbol::Var) gen_local_init(s->sym);
       return;
+    case StmtKind::Block: {
+      uint32_t vla_scope = vla_cur_;
+      for (uint32_t i = 0; i < s->n; i++) gen_stmt(s->list[i]);
+      release_vlas_to(vla_scope);  // the block's VLA objects end with it
+      vla_cur_ = vla_scope;
+      return;
+    }
     case StmtKind::If: {
       LabelId els = new_label(), end = new_label();
       branch(s->e, false, els);
@@ -589,6 +611,7 @@ void IrGen::gen_stmt(const Stmt* s) {
     }
     case StmtKind::For: {
       LabelId top = new_label(), cont = new_label(), test = new_label(), end = new_label();
+      uint32_t vla_scope = vla_cur_;
       gen_stmt(s->init);
       set_loc(s->loc);
       emit(Op::Jmp, {Operand::label(test)});
@@ -601,6 +624,8 @@ void IrGen::gen_stmt(const Stmt* s) {
       if (s->e) branch(s->e, true, top);
       else emit(Op::Jmp, {Operand::label(top)});
       place(end);
+      release_vlas_to(vla_scope);  // a VLA declared in the for's first clause
+      vla_cur_ = vla_scope;
       return;
     }
     case StmtKind::Switch: gen_switch(s); return;
@@ -609,9 +634,18 @@ void IrGen::gen_stmt(const Stmt* s) {
       place(s->ir_label);
       gen_stmt(s->body);
       return;
-    case StmtKind::Break: emit(Op::Jmp, {Operand::label(break_.back())}); return;
-    case StmtKind::Continue: emit(Op::Jmp, {Operand::label(continue_.back())}); return;
-    case StmtKind::Goto: emit(Op::Jmp, {Operand::label(user_label(s->label, s->loc))}); return;
+    case StmtKind::Break:
+      release_vlas_to(break_vla_depth_.back());
+      emit(Op::Jmp, {Operand::label(break_.back())});
+      return;
+    case StmtKind::Continue:
+      release_vlas_to(continue_vla_depth_.back());
+      emit(Op::Jmp, {Operand::label(continue_.back())});
+      return;
+    case StmtKind::Goto:
+      if (has_vla_objects_) goto_vla_scope(s->label, s->loc);
+      emit(Op::Jmp, {Operand::label(user_label(s->label, s->loc))});
+      return;
     case StmtKind::Label: {
       LabelId l = user_label(s->label, s->loc);
       if (f_->label(l).def != kNone) {
@@ -690,8 +724,10 @@ void IrGen::gen_switch(const Stmt* s) {
     emit(Op::Jmp, {Operand::label(dflt)});
   }
   break_.push_back(end);
+  break_vla_depth_.push_back(vla_cur_);
   gen_stmt(s->body);
   break_.pop_back();
+  break_vla_depth_.pop_back();
   place(end);
 }
 

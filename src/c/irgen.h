@@ -140,6 +140,30 @@ class IrGen {
   std::vector<UserLabel> labels_;
   std::vector<bool> label_defined_;
   std::vector<LabelId> break_, continue_;
+
+  // Variable length arrays (irgen_vla.cpp). A declared VLA's byte size is computed once, where
+  // its declaration is, into a variable (vla_size_var_, by vla_id). Each VLA object's storage
+  // is an alloca after a `bstart` into its own variable: the scopes of those objects form a
+  // tree (vla_scopes_, [0] the function's top), and leaving one (its block's end, break,
+  // continue, a goto to a label outside it) releases it and everything after it with `bend`.
+  struct VlaScope {
+    VarId sp;         // the stack pointer just before the object's alloca
+    uint32_t parent;  // the scope the declaration is in
+    uint32_t depth;
+  };
+  Operand type_size(const CType* t);  // sizeof t: a constant, or computed for a VLA
+  void gen_vla_decl(const Stmt* s);
+  void scan_vla_scopes(const Stmt* body);  // before generating a function that has VLA objects
+  uint32_t scan_vla_scope(const Stmt* s, uint32_t cur);
+  void release_vlas_to(uint32_t scope);  // leave the VLA scopes inside `scope` (an ancestor)
+  void goto_vla_scope(NameId label, SourceLoc loc);
+  std::vector<VarId> vla_size_var_;
+  bool has_vla_objects_ = false;
+  std::vector<VlaScope> vla_scopes_;
+  uint32_t vla_cur_ = 0;
+  std::vector<std::pair<const Stmt*, uint32_t>> vla_decl_scopes_;  // in declaration order
+  std::vector<std::pair<NameId, uint32_t>> label_vla_scopes_;     // sorted by name
+  std::vector<uint32_t> break_vla_depth_, continue_vla_depth_;
 };
 
 }  // namespace kite::c

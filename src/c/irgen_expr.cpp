@@ -192,8 +192,14 @@ Operand IrGen::compare(Punct op, const CType* t, Operand a, Operand b) {
 
 Operand IrGen::ptr_add(Operand p, Operand n, const CType* ptr_type, bool minus) {
   const CType* base = ptr_type->unqual->base;
-  int64_t size = is_void(base) || is_func(base) ? 1 : static_cast<int64_t>(base->size);
   VarId r = temp(Type::I64);
+  if (base->vm) {  // a pointer to a VLA: the stride is computed
+    VarId m = temp(Type::I64);
+    emit(Op::Mul, {Operand::var(m), n, type_size(base)});
+    emit(minus ? Op::Sub : Op::Add, {Operand::var(r), p, Operand::var(m)});
+    return Operand::var(r);
+  }
+  int64_t size = is_void(base) || is_func(base) ? 1 : static_cast<int64_t>(base->size);
   if (n.kind == OperandKind::Int) {
     int64_t off = n.int_value() * size;
     emit(minus ? Op::Sub : Op::Add, {Operand::var(r), p, Operand::int64(off)});
@@ -230,7 +236,7 @@ IrGen::LVal IrGen::lv(const Expr* e) {
     }
     case ExprKind::Deref: {
       const Expr* a = e->a;
-      if (a->kind == ExprKind::PtrAdd) {
+      if (a->kind == ExprKind::PtrAdd && !a->type->unqual->base->vm) {
         const CType* base = a->type->unqual->base;
         uint64_t size = is_void(base) ? 1 : base->size;
         if (a->b->kind == ExprKind::IntLit) {
@@ -602,6 +608,11 @@ Operand IrGen::rv(const Expr* e) {
       VarId v = temp(Type::I64);
       emit(Op::Sub, {Operand::var(v), a, b});
       const CType* base = e->a->type->unqual->base;
+      if (base->vm) {
+        emit(Op::Div, {Operand::var(v), Operand::var(v), type_size(base)});
+        r = Operand::var(v);
+        break;
+      }
       uint64_t size = is_void(base) ? 1 : base->size;
       if (size > 1) emit(Op::Div, {Operand::var(v), Operand::var(v), Operand::int64(static_cast<int64_t>(size))});
       r = Operand::var(v);
@@ -637,6 +648,7 @@ Operand IrGen::rv(const Expr* e) {
     }
     case ExprKind::OpAssign: r = op_assign(e); break;
     case ExprKind::IncDec: r = incdec(e, true); break;
+    case ExprKind::VlaSizeof: r = type_size(e->ctype); break;
     case ExprKind::Cond: {
       LabelId els = new_label(), end = new_label();
       bool is_void_t = is_void(e->type);

@@ -1,6 +1,8 @@
 // Declarations (C11 6.7, 6.9): declaration specifiers, declarators of every form (pointers,
 // arrays, functions, parenthesised), struct/union/enum bodies, typedefs, storage classes,
 // initializers (braced, nested, brace elision, designators), and function definitions.
+#include <algorithm>
+
 #include "parser.h"
 
 namespace kite::c {
@@ -175,6 +177,7 @@ done:
 }
 
 const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
+  VlaContextScope vla_scope(this, VlaContext::Record);
   skip_gnu_attributes();
   NameId tag = 0;
   if (peek().kind == TokKind::Identifier && kw(peek()) == Kw::None) tag = advance().spelling;
@@ -302,14 +305,28 @@ const CType* Parser::parse_enum(SourceLoc loc) {
 }
 
 // Rebuilds `t` with the placeholder of a parenthesised declarator replaced by `real`.
-static const CType* substitute(TypeTable& types, const CType* t, const CType* ph, const CType* real) {
+// A VLA rebuilt here replaces its old self among the declarator's pending VLAs, moved to the
+// end: its element type, rebuilt first, is then evaluated before it.
+static const CType* substitute(TypeTable& types, const CType* t, const CType* ph, const CType* real,
+                               std::vector<const CType*>* pending_vlas) {
   if (t == ph) return real;
   switch (t->kind) {
-    case TypeKind::Pointer: return types.qualified(types.pointer_to(substitute(types, t->base, ph, real)), t->quals);
-    case TypeKind::Array: return types.array_of(substitute(types, t->base, ph, real), t->length);
+    case TypeKind::Pointer:
+      return types.qualified(types.pointer_to(substitute(types, t->base, ph, real, pending_vlas)), t->quals);
+    case TypeKind::Array: {
+      const CType* elem = substitute(types, t->base, ph, real, pending_vlas);
+      if (!t->vla_len) return types.array_of(elem, t->length);
+      const CType* v = types.vla_of(elem, t->vla_len, t->vla_declared);
+      auto old = std::find(pending_vlas->begin(), pending_vlas->end(), t);
+      if (old != pending_vlas->end()) {
+        pending_vlas->erase(old);
+        pending_vlas->push_back(v);
+      }
+      return v;
+    }
     case TypeKind::Func: {
       std::vector<const CType*> ps(t->params, t->params + t->nparams);
-      return types.func(substitute(types, t->base, ph, real), ps, t->variadic, t->unprototyped);
+      return types.func(substitute(types, t->base, ph, real, pending_vlas), ps, t->variadic, t->unprototyped);
     }
     default: return t;
   }
@@ -339,7 +356,7 @@ const CType* Parser::parse_declarator(const CType* base, Declarator* d) {
     const CType* inner = parse_declarator(ph, d);
     expect(Punct::RParen, "')'");
     const CType* outer = parse_declarator_suffix(base, d);
-    result = substitute(types_, inner, ph, outer);
+    result = substitute(types_, inner, ph, outer, &pending_vlas_);
   } else {
     if (peek().kind == TokKind::Identifier && kw(peek()) == Kw::None) {
       Token n = advance();
@@ -366,19 +383,50 @@ const CType* Parser::parse_declarator(const CType* base, Declarator* d) {
 
 const CType* Parser::parse_declarator_suffix(const CType* base, Declarator* d) {
   if (accept(Punct::LBracket)) {
-    while (kw(peek()) == Kw::Static || kw(peek()) == Kw::Const || kw(peek()) == Kw::Restrict) advance();
+    for (;;) {  // `static` and qualifiers: meaningful for parameters only, which become pointers
+      Kw k = kw(peek());
+      if (k != Kw::Static && k != Kw::Const && k != Kw::GnuConst && k != Kw::Volatile && k != Kw::GnuVolatile &&
+          k != Kw::Restrict && k != Kw::GnuRestrict && k != Kw::GnuRestrict2)
+        break;
+      advance();
+    }
     int64_t n = -1;
+    Expr* vla_len = nullptr;
     SourceLoc loc = peek().loc;
-    if (!peek().is(Punct::RBracket)) {
-      n = parse_const_int("an array size");
-      if (n < 0) {
-        error(loc, "array size is negative");
+    if (peek().is(Punct::Star) && peek(1).is(Punct::RBracket)) {
+      // `[*]`: a VLA of unspecified size, only in a prototype (which never needs its size).
+      advance();
+      if (vla_context_ != VlaContext::Prototype) error(loc, "'[*]' is only allowed in a function prototype");
+      vla_len = int_lit(1, types_.basic(TypeKind::Long), loc);
+    } else if (!peek().is(Punct::RBracket)) {
+      Expr* e = parse_assign();
+      if (!is_integer(e->type)) {
+        error(loc, "size of array has non-integer type '%s'", type_str(e->type).c_str());
         n = 1;
+      } else if (eval_int(e, &n)) {
+        if (n < 0) {
+          error(loc, "array size is negative");
+          n = 1;
+        }
+      } else if (scope_level_ == 0 && vla_context_ != VlaContext::Prototype) {
+        error(loc, "an array size is not an integer constant expression");  // no VLA at file scope
+        n = 1;
+      } else if (vla_context_ == VlaContext::Record) {
+        error(loc, "a member of a struct or union cannot have a variably modified type");
+        n = 1;
+      } else {
+        vla_len = convert(e, types_.basic(TypeKind::Long));
       }
     }
     expect(Punct::RBracket, "']'");
     const CType* elem = parse_declarator_suffix(base, d);
     if (!elem->complete || is_func(elem)) error(loc, "array has incomplete element type '%s'", type_str(elem).c_str());
+    if (vla_len) {
+      bool declared = vla_context_ == VlaContext::Declaration;
+      const CType* v = types_.vla_of(elem, vla_len, declared);
+      if (declared) pending_vlas_.push_back(v);
+      return v;
+    }
     return types_.array_of(elem, n);
   }
   if (accept(Punct::LParen)) return parse_params(base, d);
@@ -386,6 +434,13 @@ const CType* Parser::parse_declarator_suffix(const CType* base, Declarator* d) {
 }
 
 const CType* Parser::parse_params(const CType* result, Declarator* d) {
+  // Prototype scope (6.2.1p4): a parameter's name is visible to the later ones' array sizes.
+  VlaContextScope vla_scope(this, VlaContext::Prototype);
+  push_scope();
+  struct PopScope {
+    Parser* p;
+    ~PopScope() { p->pop_scope(); }
+  } pop{this};
   std::vector<const CType*> params;
   std::vector<Symbol*> syms;
   bool variadic = false, unprototyped = false;
@@ -441,6 +496,7 @@ const CType* Parser::parse_params(const CType* result, Declarator* d) {
       s->loc = pd.loc;
       s->ir_id = kNone;
       syms.push_back(s);
+      if (pd.name && !in_current_scope(pd.name)) bind(pd.name, s);
       if (!accept(Punct::Comma)) break;
     }
   }
@@ -454,6 +510,7 @@ const CType* Parser::parse_params(const CType* result, Declarator* d) {
 }
 
 const CType* Parser::parse_type_name() {
+  VlaContextScope vla_scope(this, VlaContext::TypeName);
   DeclSpec spec;
   if (!parse_decl_spec(&spec, false)) {
     error(peek().loc, "expected a type name");
@@ -887,6 +944,7 @@ void Parser::parse_external_declaration() {
 
 void Parser::parse_local_declaration(std::vector<Stmt*>* out) {
   DeclSpec spec;
+  pending_vlas_.clear();
   parse_decl_spec(&spec, true);
   if (accept(Punct::Semi)) return;
   for (;;) {
@@ -894,6 +952,24 @@ void Parser::parse_local_declaration(std::vector<Stmt*>* out) {
     d.loc = peek().loc;
     d.type = parse_declarator(spec.type, &d);
     Symbol* s = declare(spec, d, false);
+    Stmt* vla_stmt = nullptr;
+    if (!pending_vlas_.empty()) {
+      // The VLA sizes of this declarator are evaluated where it is, even for a typedef.
+      if (s && (s->kind == Symbol::Typedef || (s->kind == Symbol::Var && !s->global && spec.storage != StorageClass::Extern))) {
+        Stmt* st = new_stmt(StmtKind::Decl, d.loc);
+        st->sym = s;
+        st->vlas = to_arena(pending_vlas_, &st->nvlas);
+        if (s->kind == Symbol::Typedef) out->push_back(st);
+        else vla_stmt = st;
+      } else if (s) {
+        error(d.loc, "'%s' has static storage and a variably modified type", std::string(names_.str(d.name)).c_str());
+      }
+      pending_vlas_.clear();
+    }
+    if (s && s->kind == Symbol::Var && s->type->vm && accept(Punct::Assign)) {
+      error(d.loc, "variable-sized object '%s' may not be initialized", std::string(names_.str(d.name)).c_str());
+      parse_assign();
+    }
     if (s && accept(Punct::Assign)) {
       if (s->kind != Symbol::Var || (s->global && !s->defined) || spec.storage == StorageClass::Extern) {
         error(d.loc, "'%s' cannot be initialized here", std::string(names_.str(d.name)).c_str());
@@ -905,7 +981,7 @@ void Parser::parse_local_declaration(std::vector<Stmt*>* out) {
     if (s && s->kind == Symbol::Var && !s->type->complete && spec.storage != StorageClass::Extern)
       error(d.loc, "variable has incomplete type '%s'", type_str(s->type).c_str());
     if (s && s->kind == Symbol::Var && !s->global) {
-      Stmt* st = new_stmt(StmtKind::Decl, d.loc);
+      Stmt* st = vla_stmt ? vla_stmt : new_stmt(StmtKind::Decl, d.loc);
       st->sym = s;
       out->push_back(st);
     }

@@ -203,7 +203,8 @@ Expr* Parser::parse_unary() {
       error(loc, "invalid application of 'sizeof' to an incomplete type '%s'", type_str(ty).c_str());
       return int_lit(1, types_.basic(TypeKind::ULong), loc);
     }
-    return int_lit(k == Kw::Sizeof ? static_cast<int64_t>(ty->size) : ty->align, types_.basic(TypeKind::ULong), loc);
+    if (k == Kw::Sizeof) return size_of(ty, loc);
+    return int_lit(ty->align, types_.basic(TypeKind::ULong), loc);
   }
   r = parse_postfix(parse_primary());
   leave();

@@ -173,6 +173,19 @@ class Parser {
 
   std::vector<Symbol*> globals_;
   std::vector<Symbol*> block_scope_externs_;  // globals first declared inside a block
+  // Variable length arrays: the VLA types of the declarator being parsed, for its Decl
+  // statement to evaluate; where a VLA may appear.
+  std::vector<const CType*> pending_vlas_;
+  // The innermost construct being parsed that decides what a VLA declarator means there.
+  enum class VlaContext : uint8_t { Declaration, Prototype, Record, TypeName };
+  VlaContext vla_context_ = VlaContext::Declaration;
+  struct VlaContextScope {  // sets vla_context_ for its lifetime
+    Parser* p;
+    VlaContext saved;
+    VlaContextScope(Parser* parser, VlaContext c) : p(parser), saved(parser->vla_context_) { p->vla_context_ = c; }
+    ~VlaContextScope() { p->vla_context_ = saved; }
+  };
+  Expr* size_of(const CType* t, SourceLoc loc);  // sizeof: a constant, or computed for a VLA
   std::vector<FuncDef> funcs_;
   // The function being parsed.
   Symbol* cur_func_ = nullptr;

@@ -27,6 +27,14 @@ void Parser::warning(SourceLoc loc, const char* fmt, ...) {
   va_end(ap);
 }
 
+Expr* Parser::size_of(const CType* t, SourceLoc loc) {
+  const CType* size_t_type = types_.basic(TypeKind::ULong);
+  if (!t->unqual->vm) return int_lit(static_cast<int64_t>(t->size), size_t_type, loc);
+  Expr* e = new_expr(ExprKind::VlaSizeof, size_t_type, loc);
+  e->ctype = t->unqual;
+  return e;
+}
+
 Expr* Parser::new_expr(ExprKind k, const CType* t, SourceLoc loc) {
   Expr* e = arena_.make<Expr>();
   e->kind = k;

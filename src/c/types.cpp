@@ -129,13 +129,25 @@ const CType* TypeTable::pointer_to(const CType* t) {
 const CType* TypeTable::array_of(const CType* t, int64_t length) {
   auto [it, fresh] = arrays_.try_emplace({t, length}, nullptr);
   if (fresh) {
-    CType* a = make(TypeKind::Array, length < 0 ? 0 : t->size * static_cast<uint64_t>(length), t->align);
+    CType* a = make(TypeKind::Array, length < 0 || t->vm ? 0 : t->size * static_cast<uint64_t>(length), t->align);
     a->base = t;
     a->length = length;
     a->complete = length >= 0;
+    a->vm = t->vm;
     it->second = a;
   }
   return it->second;
+}
+
+const CType* TypeTable::vla_of(const CType* elem, const Expr* len, bool declared) {
+  CType* a = make(TypeKind::Array, 0, elem->align);
+  a->base = elem;
+  a->length = 0;
+  a->vla_len = len;
+  a->vla_id = num_vlas_++;
+  a->vm = true;
+  a->vla_declared = declared;
+  return a;
 }
 
 const CType* TypeTable::func(const CType* result, const std::vector<const CType*>& params, bool variadic,

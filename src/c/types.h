@@ -74,6 +74,15 @@ struct CType {
   const Member* inner;
   uint32_t ninner;
   NameId tag;
+  // Variably modified arrays (C11 6.7.6.2): `vla_len` is the element count's expression (a
+  // long) of a variable length array, null for a constant one; `vm` is set on every array
+  // whose size is known only at run time (a VLA, or an array of them). Their `size` is 0: IR
+  // generation computes it. `vla_id` numbers VLAs densely within a translation unit, and
+  // `vla_declared` says a declaration evaluates the size once (type names evaluate it on use).
+  const struct Expr* vla_len;
+  uint32_t vla_id;
+  bool vm;
+  bool vla_declared;
 };
 
 bool is_integer(const CType* t);  // _Bool, chars, ints, enums
@@ -103,6 +112,10 @@ class TypeTable {
   const CType* int_t() const { return basic(TypeKind::Int); }
   const CType* pointer_to(const CType* t);
   const CType* array_of(const CType* t, int64_t length);
+  // A new variable length array type of `len` elements (never shared: each declarator's size
+  // is evaluated on its own).
+  const CType* vla_of(const CType* elem, const struct Expr* len, bool declared);
+  uint32_t num_vlas() const { return num_vlas_; }
   const CType* func(const CType* result, const std::vector<const CType*>& params, bool variadic, bool unprototyped);
   const CType* qualified(const CType* t, uint8_t quals);
   // A new struct/union type, incomplete until complete_record.
@@ -120,6 +133,7 @@ class TypeTable {
  private:
   CType* make(TypeKind kind, uint64_t size, uint32_t align);
   Arena arena_;
+  uint32_t num_vlas_ = 0;
   const CType* basic_[static_cast<int>(TypeKind::Enum)];
   std::map<const CType*, const CType*> pointers_;
   std::map<std::pair<const CType*, int64_t>, const CType*> arrays_;

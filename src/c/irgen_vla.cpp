@@ -1,0 +1,127 @@
+// Variable length arrays (C11 6.7.6.2p4-5) in IR generation. A VLA type's element count is an
+// expression; its byte size is that count times its element's size (itself computed when the
+// element is a VLA). A declaration evaluates the sizes of its declarator's VLAs once, in
+// order, innermost first, into variables that later uses (sizeof, indexing, pointer
+// arithmetic) read; a type name (sizeof(int[n]), a cast) evaluates them where it is.
+//
+// A VLA object is an `alloca` whose address lives in the local's variable (like a struct
+// parameter's, `by_ref`). Its storage lasts until its scope ends (6.2.4p7), which matters
+// when a loop or a backward goto reaches the declaration again: the object's scope records
+// the stack pointer before the alloca (`bstart`), and every way out of the scope restores it
+// (`bend`): the block's end, break and continue, and a goto to a label outside the scope
+// (found by a walk over the function before generating it, only in functions with VLA
+// objects). A goto into such a scope is an error, as in gcc. Cost: linear in the function's
+// statements, plus the scope depth at each jump out.
+#include <algorithm>
+
+#include "irgen.h"
+
+namespace kite::c {
+
+static bool is_vla_object(const Stmt* s) {
+  return s->kind == StmtKind::Decl && s->sym->kind == Symbol::Var && is_array(s->sym->type) && s->sym->type->vm;
+}
+
+Operand IrGen::type_size(const CType* t) {
+  t = t->unqual;
+  if (!t->vm) return Operand::int64(static_cast<int64_t>(is_void(t) || is_func(t) ? 1 : t->size));
+  if (t->vla_len && t->vla_declared && t->vla_id < vla_size_var_.size() && vla_size_var_[t->vla_id] != kNone)
+    return Operand::var(vla_size_var_[t->vla_id]);
+  Operand elem = type_size(t->base);
+  Operand count = t->vla_len ? rv(t->vla_len) : Operand::int64(t->length);
+  VarId r = temp(Type::I64);
+  emit(Op::Mul, {Operand::var(r), count, elem});
+  return Operand::var(r);
+}
+
+void IrGen::scan_vla_scopes(const Stmt* body) {
+  vla_scopes_.assign(1, VlaScope{kNone, 0, 0});
+  vla_cur_ = 0;
+  vla_decl_scopes_.clear();
+  label_vla_scopes_.clear();
+  scan_vla_scope(body, 0);
+  std::sort(label_vla_scopes_.begin(), label_vla_scopes_.end());
+}
+
+// Returns the scope after s (a declaration opens one for the statements after it).
+uint32_t IrGen::scan_vla_scope(const Stmt* s, uint32_t cur) {
+  if (!s) return cur;
+  switch (s->kind) {
+    case StmtKind::Decl:
+      if (!is_vla_object(s)) return cur;
+      vla_scopes_.push_back({f_->new_var(ctx_.intern("sp." + std::to_string(vla_scopes_.size())), Type::I64, loc_), cur,
+                             vla_scopes_[cur].depth + 1});
+      vla_decl_scopes_.push_back({s, static_cast<uint32_t>(vla_scopes_.size() - 1)});
+      return static_cast<uint32_t>(vla_scopes_.size() - 1);
+    case StmtKind::Block: {
+      uint32_t c = cur;
+      for (uint32_t i = 0; i < s->n; i++) c = scan_vla_scope(s->list[i], c);
+      return cur;
+    }
+    case StmtKind::If:
+      scan_vla_scope(s->body, cur);
+      scan_vla_scope(s->els, cur);
+      return cur;
+    case StmtKind::For: scan_vla_scope(s->body, scan_vla_scope(s->init, cur)); return cur;
+    case StmtKind::While:
+    case StmtKind::DoWhile:
+    case StmtKind::Switch: scan_vla_scope(s->body, cur); return cur;
+    case StmtKind::Label: label_vla_scopes_.push_back({s->label, cur}); return scan_vla_scope(s->body, cur);
+    case StmtKind::Case:
+    case StmtKind::Default: return scan_vla_scope(s->body, cur);
+    default: return cur;
+  }
+}
+
+void IrGen::gen_vla_decl(const Stmt* s) {
+  if (vla_size_var_.size() < types_.num_vlas()) vla_size_var_.resize(types_.num_vlas(), kNone);
+  for (uint32_t i = 0; i < s->nvlas; i++) {
+    const CType* t = s->vlas[i];
+    vla_size_var_[t->vla_id] = kNone;  // computed anew each time the declaration is reached
+    Operand size = type_size(t);
+    VarId v = f_->new_var(ctx_.intern("vla." + std::to_string(t->vla_id)), Type::I64, loc_);
+    emit(Op::Mov, {Operand::var(v), size});
+    vla_size_var_[t->vla_id] = v;
+  }
+  if (!is_vla_object(s)) return;
+  Symbol* sym = s->sym;
+  auto it = std::find_if(vla_decl_scopes_.begin(), vla_decl_scopes_.end(), [&](const auto& p) { return p.first == s; });
+  if (it != vla_decl_scopes_.end()) {
+    vla_cur_ = it->second;
+    emit(Op::BStart, {Operand::var(vla_scopes_[vla_cur_].sp)});
+  }
+  Operand size = type_size(sym->type);
+  int64_t a = sym->type->align;
+  VarId n = temp(Type::I64);
+  emit(Op::Add, {Operand::var(n), size, Operand::int64(a > 16 ? a : 0)});
+  emit(Op::Alloca, {Operand::var(sym->ir_id), Operand::var(n)});
+  if (a > 16) {  // alloca gives the ABI's 16; round up for _Alignas and aligned(N)
+    emit(Op::Add, {Operand::var(sym->ir_id), Operand::var(sym->ir_id), Operand::int64(a - 1)});
+    emit(Op::And, {Operand::var(sym->ir_id), Operand::var(sym->ir_id), Operand::int64(-a)});
+  }
+}
+
+void IrGen::release_vlas_to(uint32_t scope) {
+  if (vla_cur_ == scope) return;
+  uint32_t first = vla_cur_;  // the outermost scope inside `scope`
+  while (vla_scopes_[first].parent != scope) first = vla_scopes_[first].parent;
+  emit(Op::BEnd, {Operand::var(vla_scopes_[first].sp)});
+}
+
+void IrGen::goto_vla_scope(NameId label, SourceLoc loc) {
+  auto it = std::lower_bound(label_vla_scopes_.begin(), label_vla_scopes_.end(), std::pair<NameId, uint32_t>{label, 0});
+  if (it == label_vla_scopes_.end() || it->first != label) return;  // an undeclared label: reported later
+  uint32_t a = vla_cur_, b = it->second;
+  while (vla_scopes_[a].depth > vla_scopes_[b].depth) a = vla_scopes_[a].parent;
+  while (vla_scopes_[b].depth > vla_scopes_[a].depth) b = vla_scopes_[b].parent;
+  while (a != b) a = vla_scopes_[a].parent, b = vla_scopes_[b].parent;
+  if (a != it->second) {
+    std::string_view n = ctx_.name(label);
+    error(loc, "jump into the scope of an identifier with variably modified type (label '%.*s')",
+          static_cast<int>(n.size()), n.data());
+    return;
+  }
+  release_vlas_to(a);
+}
+
+}  // namespace kite::c
