@@ -548,7 +548,7 @@ Operand IrGen::rv(const Expr* e) {
           : e->type->kind == TypeKind::Double ? Operand::float64(static_cast<double>(e->fval)) : ctx_.ldouble_operand(e->fval);
       break;
     case ExprKind::StrLit:
-      r = Operand::str(ctx_.add_string(std::string_view(e->str, static_cast<size_t>(e->type->length))));
+      r = Operand::str(ctx_.add_string(std::string_view(e->str, static_cast<size_t>(e->type->size))));
       break;
     case ExprKind::VarRef:
     case ExprKind::Deref:

@@ -19,6 +19,10 @@ namespace kite::c {
 
 constexpr int kMaxDepth = 1000;
 
+// String and character literals (literals.cpp).
+struct LiteralEncoding;
+int64_t string_element(const Expr* str_lit, int64_t i);  // element i of a StrLit, by its element type
+
 class Parser {
  public:
   Parser(TokenSource& src, const SourceManager& sources, Interner& names, Diagnostics& diags, TypeTable& types,
@@ -90,7 +94,7 @@ class Parser {
   Expr* parse_number(const Token& t);
   Expr* parse_char(const Token& t);
   Expr* parse_string();
-  bool decode_string(const Token& t, std::string* out);
+  void decode_literal(const Token& t, size_t start, const LiteralEncoding& enc, char quote, std::vector<uint32_t>* out);
   int64_t parse_const_int(const char* what);
   Expr* parse_va_builtin(const Token& t);
 
