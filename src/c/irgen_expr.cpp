@@ -674,6 +674,7 @@ Operand IrGen::rv(const Expr* e) {
       r = Operand::int64(0);
       break;
     }
+    case ExprKind::Builtin: r = builtin(e); break;
     case ExprKind::VaArg: {
       Operand ap = rv(e->a);
       set_loc(e->loc);

@@ -262,6 +262,7 @@ Expr* Parser::parse_primary() {
         return parse_va_builtin(t);
       Symbol* s = lookup(t.spelling);
       if (!s) {
+        if (Expr* b = parse_builtin(t)) return b;
         std::string_view n = spelling(t);
         error(t.loc, "undeclared identifier '%.*s'", static_cast<int>(n.size()), n.data());
         return int_lit(0, types_.int_t(), t.loc);
