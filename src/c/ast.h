@@ -73,6 +73,33 @@ enum class ExprKind : uint8_t {
   CompoundLit,  // (type){...} in a function: sym, an unnamed local initialized here (an lvalue)
   // Variable length arrays.
   VlaSizeof,  // sizeof of the variably modified array type `ctype`, computed at run time
+  // GNU builtins (builtins.cpp checks them, irgen_builtins.cpp lowers them).
+  Builtin,   // ival: a BuiltinOp; args: its operands, converted as the builtin asks
+};
+
+// The GNU builtins that reach irgen; every other one is folded or rewritten by the parser.
+enum class BuiltinOp : uint8_t {
+  Trap,           // __builtin_trap, __builtin_unreachable: no operands, does not return
+  Alloca,         // size (unsigned long) -> void *
+  Bswap,          // the operand's width (unsigned short, unsigned int or unsigned long)
+  Clz,            // unsigned int or unsigned long operand (its width), int result; also below
+  Ctz,
+  Popcount,
+  Parity,
+  Ffs,            // int or long operand
+  Clrsb,          // int or long operand
+  IsNan,          // one floating operand, int result
+  IsInf,
+  IsFinite,
+  IsNormal,
+  IsInfSign,
+  SignBit,
+  FpClassify,     // five int operands (nan, infinite, normal, subnormal, zero), then the value
+  IsLessGreater,  // two floating operands of one type
+  IsUnordered,
+  AddOverflow,    // a, b (any integer types), pointer to the result's integer type; _Bool result
+  SubOverflow,
+  MulOverflow,
 };
 
 struct Expr {

@@ -156,7 +156,7 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
       return true;
     case ExprKind::StrLit:
       out->is_addr = true;
-      out->item = string_item(e->str, static_cast<size_t>(e->type->length));
+      out->item = string_item(e->str, static_cast<size_t>(e->type->size));
       return true;
     case ExprKind::FuncRef:
       out->is_addr = true;

@@ -93,6 +93,16 @@ class IrGen {
   void zero_bytes(VarId dst, int64_t disp, uint64_t size);
   Operand extend(Operand v, const CType* t);  // canonical form of an integer of type t
 
+  // GNU builtins (irgen_builtins.cpp).
+  Operand builtin(const Expr* e);
+  Operand bit_op(BuiltinOp op, Operand x, unsigned bytes);
+  Operand popcount64(Operand x);
+  Operand clz64(Operand x);
+  Operand fp_test(BuiltinOp op, Operand x, const CType* t);
+  Operand overflow_builtin(const Expr* e);
+  Operand bin(Op op, Operand a, Operand b);  // a new i64 temporary = a op b
+  Operand fp_const(const CType* t, long double v);
+
   // Emission helpers.
   VarId temp(Type t);
   VarId to_var(Operand o);

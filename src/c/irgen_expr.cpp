@@ -554,7 +554,7 @@ Operand IrGen::rv(const Expr* e) {
           : e->type->kind == TypeKind::Double ? Operand::float64(static_cast<double>(e->fval)) : ctx_.ldouble_operand(e->fval);
       break;
     case ExprKind::StrLit:
-      r = Operand::str(ctx_.add_string(std::string_view(e->str, static_cast<size_t>(e->type->length))));
+      r = Operand::str(ctx_.add_string(std::string_view(e->str, static_cast<size_t>(e->type->size))));
       break;
     case ExprKind::VarRef:
     case ExprKind::Deref:
@@ -686,6 +686,7 @@ Operand IrGen::rv(const Expr* e) {
       r = Operand::int64(0);
       break;
     }
+    case ExprKind::Builtin: r = builtin(e); break;
     case ExprKind::VaArg: {
       Operand ap = rv(e->a);
       set_loc(e->loc);

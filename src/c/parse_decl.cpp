@@ -610,19 +610,28 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
 bool Parser::parse_string_init(const CType* t, uint64_t offset, std::vector<InitItem>* items, int64_t* len) {
   const CType* e = t->base->unqual;
   bool braced = peek().is(Punct::LBrace) && peek(1).kind == TokKind::String;
-  if (!(e->kind == TypeKind::Char || e->kind == TypeKind::SChar || e->kind == TypeKind::UChar) ||
-      !(peek().kind == TokKind::String || braced))
-    return false;
+  // char arrays take narrow strings; wchar_t, char16_t and char32_t arrays (integers of 2 or 4
+  // bytes) take wide ones of their element size.
+  bool char_elem = e->kind == TypeKind::Char || e->kind == TypeKind::SChar || e->kind == TypeKind::UChar;
+  bool wide_elem = is_integer(e) && e->kind != TypeKind::Bool && (e->size == 2 || e->size == 4);
+  if (!(char_elem || wide_elem) || !(peek().kind == TokKind::String || braced)) return false;
   if (braced) advance();
   Expr* s = parse_string();
   if (braced) expect(Punct::RBrace, "'}'");
+  if (s->type->base->size != e->size) {
+    error(s->loc, char_elem ? "char-array initialized from wide string" : "array of inappropriate type initialized from string constant");
+    *len = 0;
+    return true;
+  }
   int64_t n = s->type->length;
   if (t->length >= 0) {
     if (n - 1 > t->length) error(s->loc, "initializer string for an array is too long");
     if (n > t->length) n = t->length;
   }
-  for (int64_t i = 0; i < n; i++)
-    if (s->str[i]) items->push_back({offset + static_cast<uint64_t>(i), e, int_lit(static_cast<signed char>(s->str[i]), e, s->loc), 0, 0});
+  for (int64_t i = 0; i < n; i++) {
+    int64_t v = string_element(s, i);
+    if (v) items->push_back({offset + static_cast<uint64_t>(i) * e->size, e, int_lit(v, e, s->loc), 0, 0});
+  }
   *len = n;
   return true;
 }

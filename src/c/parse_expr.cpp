@@ -1,6 +1,6 @@
 // Expressions (C11 6.5): precedence climbing for the binary operators, recursive descent for
-// the rest, and the decoding of constants and string literals (6.4.4, 6.4.5) with C's rules
-// for which type an integer constant gets.
+// the rest, and the decoding of numeric constants (6.4.4) with C's rules for which type an
+// integer constant gets (character constants and strings are in literals.cpp).
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -262,7 +262,10 @@ Expr* Parser::parse_primary() {
       if (t.spelling == va_start_id_ || t.spelling == va_arg_id_ || t.spelling == va_end_id_ || t.spelling == va_copy_id_)
         return parse_va_builtin(t);
       Symbol* s = lookup(t.spelling);
-      if (!s && peek().is(Punct::LParen)) s = implicit_function(t);
+      if (!s) {
+        if (Expr* b = parse_builtin(t)) return b;
+        if (peek().is(Punct::LParen)) s = implicit_function(t);
+      }
       if (!s) {
         std::string_view n = spelling(t);
         error(t.loc, "undeclared identifier '%.*s'", static_cast<int>(n.size()), n.data());
@@ -358,88 +361,6 @@ Expr* Parser::parse_number(const Token& t) {
   else if (u || !dec) k = l == 2 ? TypeKind::ULLong : TypeKind::ULong;
   else k = TypeKind::ULong;  // gcc: a decimal constant too large for long is unsigned (with a warning)
   return int_lit(static_cast<int64_t>(v), types_.basic(k), t.loc);
-}
-
-// One escape sequence (6.4.4.4) at s[*i] (just after the backslash).
-static uint32_t decode_escape(std::string_view s, size_t* i) {
-  char c = s[(*i)++];
-  switch (c) {
-    case 'n': return '\n';
-    case 't': return '\t';
-    case 'r': return '\r';
-    case 'a': return '\a';
-    case 'b': return '\b';
-    case 'f': return '\f';
-    case 'v': return '\v';
-    case 'e': return 27;
-    case 'x': {
-      uint32_t v = 0;
-      while (*i < s.size() && isxdigit(static_cast<unsigned char>(s[*i]))) {
-        char d = s[(*i)++];
-        v = v * 16 + static_cast<uint32_t>(isdigit(static_cast<unsigned char>(d)) ? d - '0' : (d | 32) - 'a' + 10);
-      }
-      return v;
-    }
-    default:
-      if (c >= '0' && c <= '7') {
-        uint32_t v = static_cast<uint32_t>(c - '0');
-        for (int n = 1; n < 3 && *i < s.size() && s[*i] >= '0' && s[*i] <= '7'; n++) v = v * 8 + static_cast<uint32_t>(s[(*i)++] - '0');
-        return v;
-      }
-      return static_cast<unsigned char>(c);  // \\ \' \" \? and unknown escapes
-  }
-}
-
-Expr* Parser::parse_char(const Token& t) {
-  std::string_view s = spelling(t);
-  if (s[0] != '\'') {
-    error(t.loc, "wide character constants are not supported yet");
-    return int_lit(0, types_.int_t(), t.loc);
-  }
-  size_t i = 1;
-  int64_t v = 0;
-  int n = 0;
-  while (i < s.size() && s[i] != '\'') {
-    uint32_t c = s[i] == '\\' ? (i++, decode_escape(s, &i)) : static_cast<unsigned char>(s[i++]);
-    v = (v << 8) | (c & 0xff);
-    n++;
-  }
-  if (n == 0) error(t.loc, "empty character constant");
-  if (n == 1) v = static_cast<signed char>(v);  // plain char is signed on x86-64
-  else v = static_cast<int32_t>(v);
-  return int_lit(v, types_.int_t(), t.loc);
-}
-
-bool Parser::decode_string(const Token& t, std::string* out) {
-  std::string_view s = spelling(t);
-  size_t i = 0;
-  if (s.substr(0, 2) == "u8") i = 2;
-  else if (s[0] != '"') {
-    error(t.loc, "wide string literals are not supported yet");
-    return false;
-  }
-  i++;
-  while (i < s.size() && s[i] != '"') {
-    if (s[i] == '\\') {
-      i++;
-      out->push_back(static_cast<char>(decode_escape(s, &i)));
-    } else {
-      out->push_back(s[i++]);
-    }
-  }
-  return true;
-}
-
-// Adjacent string literals are one (6.4.5p5); the result is an lvalue array of char.
-Expr* Parser::parse_string() {
-  SourceLoc loc = peek().loc;
-  std::string bytes;
-  while (peek().kind == TokKind::String) decode_string(advance(), &bytes);
-  bytes.push_back(0);
-  Expr* e = new_expr(ExprKind::StrLit, types_.array_of(types_.basic(TypeKind::Char), static_cast<int64_t>(bytes.size())), loc);
-  e->str = arena_.copy(bytes.data(), bytes.size());
-  e->lvalue = true;
-  return e;
 }
 
 // __builtin_va_start(ap, last), __builtin_va_arg(ap, type), __builtin_va_end(ap).

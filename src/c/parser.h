@@ -19,6 +19,10 @@ namespace kite::c {
 
 constexpr int kMaxDepth = 1000;
 
+// String and character literals (literals.cpp).
+struct LiteralEncoding;
+int64_t string_element(const Expr* str_lit, int64_t i);  // element i of a StrLit, by its element type
+
 class Parser {
  public:
   Parser(TokenSource& src, const SourceManager& sources, Interner& names, Diagnostics& diags, TypeTable& types,
@@ -100,7 +104,7 @@ class Parser {
   Expr* parse_number(const Token& t);
   Expr* parse_char(const Token& t);
   Expr* parse_string();
-  bool decode_string(const Token& t, std::string* out);
+  void decode_literal(const Token& t, size_t start, const LiteralEncoding& enc, char quote, std::vector<uint32_t>* out);
   int64_t parse_const_int(const char* what);
   Expr* parse_va_builtin(const Token& t);
 
@@ -200,6 +204,17 @@ class Parser {
   uint32_t static_counter_ = 0;
   // The variadic builtins (what <stdarg.h> expands to) and the va_list type.
   NameId va_start_id_, va_arg_id_, va_end_id_, va_copy_id_;
+
+  // GNU builtins (builtins.cpp). parse_builtin takes a `__builtin_*` name that is not declared
+  // (its token already read) and returns null for a name without that prefix, which the
+  // caller reports as undeclared.
+  Expr* parse_builtin(const Token& t);
+  Expr* builtin_libc_ref(uint32_t index, SourceLoc loc);
+  Expr* builtin_offsetof(SourceLoc loc);
+  Expr* builtin_node(BuiltinOp op, const CType* type, std::vector<Expr*>& args, SourceLoc loc);
+  bool builtin_args(std::vector<Expr*>* args, size_t want, const char* name, SourceLoc loc);
+  std::vector<uint16_t> builtin_index_;     // NameId -> table index + 1, filled at first use
+  std::vector<Symbol*> builtin_libc_syms_;  // implicit declarations of the libc functions
 };
 
 }  // namespace kite::c

@@ -186,3 +186,28 @@ TEST(CDiagnostics, ImplicitIntAndImplicitDeclarationsWarn) {
                             : "");
   }
 }
+
+// GNU builtins (builtins.cpp) and wide literals (literals.cpp).
+TEST(CDiagnostics, BuiltinsAndWideLiterals) {
+  const Case cases[] = {
+      {"int f(void) { return __builtin_frobnicate(1, 2); }\n", "1:22: builtin '__builtin_frobnicate' is not supported"},
+      {"int f(void) { return __builtin_frame_address(0) != 0; }\n", "1:22: builtin '__builtin_frame_address' is not supported"},
+      {"struct s { int a; };\nint x = __builtin_offsetof(struct s, b);\n", "2:38: 'struct s' has no member named 'b'"},
+      {"struct s { int a : 3; };\nint x = __builtin_offsetof(struct s, a);\n", "2:38: cannot apply 'offsetof' to a bit-field"},
+      {"struct s { int a[4]; };\nint f(int i) { return __builtin_offsetof(struct s, a[i]); }\n",
+       "2:54: a non-constant array index in '__builtin_offsetof' is not supported"},
+      {"int f(int i) { return __builtin_choose_expr(i, 1, 2); }\n", "1:45: first argument to '__builtin_choose_expr' not a constant"},
+      {"int f(int a, int b) { _Bool r; return __builtin_add_overflow(a, b, &r); }\n",
+       "1:68: argument 3 in call to function '__builtin_add_overflow' does not have pointer to integral type"},
+      {"int f(double a, int b) { int r; return __builtin_mul_overflow(a, b, &r); }\n",
+       "1:63: argument 1 in call to function '__builtin_mul_overflow' does not have integral type"},
+      {"int f(int a) { return __builtin_isnan(a); }\n", "1:39: non-floating-point argument in call to function '__builtin_isnan'"},
+      {"int f(void) { return __builtin_expect(1); }\n", "1:22: too few arguments to function '__builtin_expect'"},
+      {"int f(void) { return __builtin_nan(1) != 0; }\n", "1:36: argument of '__builtin_nan' must be a string literal"},
+      {"char s[] = L\"wide\";\n", "1:12: char-array initialized from wide string"},
+      {"int w[] = \"narrow\";\n", "1:11: array of inappropriate type initialized from string constant"},
+      {"int c = '\\u0041';\n", "1:9: \\u0041 is not a valid universal character"},
+      {"const char *s = u\"a\" U\"b\";\n", "1:22: unsupported non-standard concatenation of string literals"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
+}
