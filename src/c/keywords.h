@@ -21,7 +21,8 @@ namespace kite::c {
   X(GnuInline, "__inline") X(GnuInline2, "__inline__") X(GnuRestrict, "__restrict")                   \
   X(GnuRestrict2, "__restrict__") X(GnuConst, "__const") X(GnuSigned, "__signed__")                   \
   X(GnuVolatile, "__volatile__") X(GnuAlignof, "__alignof__") X(Attribute, "__attribute__")           \
-  X(Attribute2, "__attribute") X(Asm, "__asm__") X(Asm2, "__asm") X(Extension, "__extension__")
+  X(Attribute2, "__attribute") X(Asm, "__asm__") X(Asm2, "__asm") X(Extension, "__extension__") \
+  X(AsmPlain, "asm")
 
 enum class Kw : uint8_t {
   None,

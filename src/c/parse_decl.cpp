@@ -47,7 +47,7 @@ unsigned Parser::skip_gnu_attributes() {
   for (;;) {
     Kw k = kw(peek());
     bool attribute = k == Kw::Attribute || k == Kw::Attribute2;
-    if (!attribute && k != Kw::Asm && k != Kw::Asm2) return mode;
+    if (!attribute && k != Kw::Asm && k != Kw::Asm2 && k != Kw::AsmPlain) return mode;
     SourceLoc loc = advance().loc;
     if (!expect(Punct::LParen, "'('")) return mode;
     // Skip to the matching ')', looking at the attribute names at the top level of ((...)).
@@ -96,6 +96,7 @@ bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
       case Kw::Attribute2:
       case Kw::Asm:
       case Kw::Asm2:
+      case Kw::AsmPlain:
         skip_gnu_attributes();
         continue;
       case Kw::Extension: break;
@@ -889,9 +890,26 @@ Symbol* Parser::implicit_function(const Token& name) {
   return declare(spec, d, scope_level_ == 0);
 }
 
+void Parser::reject_inline_asm() {
+  SourceLoc loc = advance().loc;
+  error(loc, "inline assembly is not supported");
+  while (kw(peek()) == Kw::Volatile || kw(peek()) == Kw::GnuVolatile || kw(peek()) == Kw::Goto || kw(peek()) == Kw::Inline)
+    advance();
+  if (peek().is(Punct::LParen)) {
+    int depth = 0;
+    do {
+      Token t = advance();
+      if (t.is(Punct::LParen)) depth++;
+      else if (t.is(Punct::RParen)) depth--;
+    } while (depth > 0 && peek().kind != TokKind::Eof);
+  }
+  accept(Punct::Semi);
+}
+
 void Parser::parse_external_declaration() {
   DeclSpec spec;
   if (accept(Punct::Semi)) return;
+  if (is_asm_keyword(peek()) && peek(1).is(Punct::LParen)) return reject_inline_asm();  // file-scope asm
   if (!parse_decl_spec(&spec, true)) {
     const Token& t = peek();
     // C90's implicit int at file scope: `main() {...}`, `f(a) int a; {...}`, `x;`, `*p, q[2];`.

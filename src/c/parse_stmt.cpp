@@ -144,6 +144,12 @@ Stmt* Parser::parse_stmt() {
     return e;
   };
   switch (kw(t)) {
+    case Kw::Asm:
+    case Kw::Asm2:
+    case Kw::AsmPlain:
+      reject_inline_asm();
+      s = new_stmt(StmtKind::Null, t.loc);
+      break;
     case Kw::If:
       advance();
       s = new_stmt(StmtKind::If, t.loc);

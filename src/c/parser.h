@@ -90,7 +90,11 @@ class Parser {
   // K&R definitions (6.9.1p6): the declarations between `f(a, b)` and its body.
   void parse_knr_declarations(Declarator& d);
   void promote_knr_params(FuncDef* f, Declarator& d);
-  Symbol* implicit_function(const Token& name);  // `f(...)` with no f in scope: `int f()`, a warning
+  Symbol* implicit_function(const Token& name);
+  // `asm(...)` / `__asm__ volatile (...)` as a statement or at file scope: Kite has no inline
+  // assembler, so an error (never silently dropped code), skipping to the end of it.
+  bool is_asm_keyword(const Token& t) { Kw k = kw(t); return k == Kw::Asm || k == Kw::Asm2 || k == Kw::AsmPlain; }
+  void reject_inline_asm();  // `f(...)` with no f in scope: `int f()`, a warning
 
   // Expressions (parse_expr.cpp).
   Expr* parse_expr();

@@ -41,6 +41,8 @@ TEST(CDiagnostics, EachMessageWithItsLocation) {
       {"int g(int);\nint f(void) { return g(1, 2); }\n", "2:23: too many arguments to function call, expected 1, have 2"},
       {"int f(int x) { switch (x) { case 1: case 1: return 0; } return 1; }\n", "1:37: duplicate case value '1'"},
       {"int n;\nint a[n];\n", "2:7: an array size is not an integer constant expression"},
+      {"int f(void) { __asm__ volatile (\"nop\" ::: \"memory\"); return 0; }\n", "1:15: inline assembly is not supported"},
+      {"asm(\".globl y\");\n", "1:1: inline assembly is not supported"},
       {"int f(int n) { goto in; { int a[n]; in: return a[0]; } }\n",
        "1:16: jump into the scope of an identifier with variably modified type (label 'in')"},
       {"int f(int n) { static int a[n]; return 0; }\n", "1:27: 'a' has static storage and a variably modified type"},
