@@ -612,7 +612,10 @@ void IrGen::gen_stmt(const Stmt* s) {
     case StmtKind::For: {
       LabelId top = new_label(), cont = new_label(), test = new_label(), end = new_label();
       uint32_t vla_scope = vla_cur_;
-      gen_stmt(s->init);
+      if (s->init && s->init->kind == StmtKind::Block)  // declarations: in scope until the for ends
+        for (uint32_t i = 0; i < s->init->n; i++) gen_stmt(s->init->list[i]);
+      else
+        gen_stmt(s->init);
       set_loc(s->loc);
       emit(Op::Jmp, {Operand::label(test)});
       place(top);

@@ -143,6 +143,14 @@ Stmt* Parser::parse_stmt() {
     expect(Punct::RParen, "')'");
     return e;
   };
+  // Selection and iteration statements are blocks, and so is each of their substatements
+  // (6.8.4p3, 6.8.5p5): `if (sizeof(enum {in = 1})) ...` declares `in` for the if only.
+  auto sub_stmt = [&]() {
+    push_scope();
+    Stmt* b = parse_stmt();
+    pop_scope();
+    return b;
+  };
   switch (kw(t)) {
     case Kw::Asm:
     case Kw::Asm2:
@@ -153,26 +161,32 @@ Stmt* Parser::parse_stmt() {
     case Kw::If:
       advance();
       s = new_stmt(StmtKind::If, t.loc);
+      push_scope();
       s->e = cond_expr();
-      s->body = parse_stmt();
-      if (accept_kw(Kw::Else)) s->els = parse_stmt();
+      s->body = sub_stmt();
+      if (accept_kw(Kw::Else)) s->els = sub_stmt();
+      pop_scope();
       break;
     case Kw::While:
       advance();
       s = new_stmt(StmtKind::While, t.loc);
+      push_scope();
       s->e = cond_expr();
       loops_++;
-      s->body = parse_stmt();
+      s->body = sub_stmt();
       loops_--;
+      pop_scope();
       break;
     case Kw::Do:
       advance();
       s = new_stmt(StmtKind::DoWhile, t.loc);
+      push_scope();
       loops_++;
-      s->body = parse_stmt();
+      s->body = sub_stmt();
       loops_--;
       if (!accept_kw(Kw::While)) error(peek().loc, "expected 'while' in a do statement");
       s->e = cond_expr();
+      pop_scope();
       expect(Punct::Semi, "';'");
       break;
     case Kw::For: {
@@ -197,7 +211,7 @@ Stmt* Parser::parse_stmt() {
       if (!peek().is(Punct::RParen)) s->step = parse_expr();
       expect(Punct::RParen, "')'");
       loops_++;
-      s->body = parse_stmt();
+      s->body = sub_stmt();
       loops_--;
       pop_scope();
       break;
@@ -205,6 +219,7 @@ Stmt* Parser::parse_stmt() {
     case Kw::Switch: {
       advance();
       s = new_stmt(StmtKind::Switch, t.loc);
+      push_scope();
       expect(Punct::LParen, "'('");
       Expr* e = decay(parse_expr());
       expect(Punct::RParen, "')'");
@@ -215,8 +230,9 @@ Stmt* Parser::parse_stmt() {
       s->e = convert(e, types_.promote(e->type));
       SwitchCtx ctx{{}, s->e->type, false};
       switches_.push_back(&ctx);
-      s->body = parse_stmt();
+      s->body = sub_stmt();
       switches_.pop_back();
+      pop_scope();
       s->list = to_arena(ctx.cases, &s->n);
       break;
     }

@@ -86,6 +86,9 @@ struct Preprocessor::Impl {
   std::vector<std::string> search_dirs;
   uint32_t num_quote_dirs = 0;   // search_dirs before this index came from -I
   std::unordered_set<std::string> once_files;
+  // The same files by identity, for another spelling of a path (`./x.h`, `../dir/x.h`).
+  std::vector<std::pair<uint64_t, uint64_t>> once_inodes;  // (st_dev, st_ino)
+  bool is_once_file(const std::string& path) const;
   std::unordered_map<std::string, NameId> guarded_files;
   std::unordered_map<NameId, std::vector<Macro>> pushed_macros;  // #pragma push_macro
   uint32_t counter = 0;

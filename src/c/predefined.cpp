@@ -349,13 +349,19 @@ bool Preprocessor::Impl::builtin(const Token& t, Macro& m) {
         Token h = lex();
         std::string name;
         bool angled = false;
+        bool expanded = false;  // __has_include(MACRO): the macro's expansion names the header
+        if (h.kind == TokKind::Identifier && find_macro(h.spelling)) {
+          pending.push_back(h);
+          h = expand_next();
+          expanded = true;
+        }
         if (h.kind == TokKind::String) {
           std::string_view s = names.str(h.spelling);  // "x.h", or <x.h> from eval_if's reader
           angled = s[0] == '<';
           name = std::string(s.substr(1, s.size() - 2));
         } else if (h.is(Punct::Lt)) {
           angled = true;
-          for (Token x = lex(); !x.is(Punct::Gt); x = lex()) {
+          for (Token x = expanded ? expand_next() : lex(); !x.is(Punct::Gt); x = expanded ? expand_next() : lex()) {
             if (x.kind == TokKind::Eof) {
               pending.push_back(x);
               break;

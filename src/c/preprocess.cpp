@@ -408,8 +408,11 @@ void Preprocessor::Impl::directive(const Token& hash) {
   if (n == ids.pragma) {
     line_buf.clear();
     read_line(&line_buf);
-    if (line_buf.size() == 1 && line_buf[0].kind == TokKind::Identifier && line_buf[0].spelling == ids.once)
+    if (line_buf.size() == 1 && line_buf[0].kind == TokKind::Identifier && line_buf[0].spelling == ids.once) {
       once_files.insert(f.path);
+      struct stat st;
+      if (stat(f.path.c_str(), &st) == 0) once_inodes.push_back({st.st_dev, st.st_ino});
+    }
     // push_macro("NAME") / pop_macro("NAME") save and restore a definition (gcc, MSVC).
     if (line_buf.size() == 4 && line_buf[0].kind == TokKind::Identifier && line_buf[1].is(Punct::LParen) &&
         line_buf[2].kind == TokKind::String && line_buf[3].is(Punct::RParen)) {
@@ -552,7 +555,7 @@ void Preprocessor::Impl::do_include(const Token& at, bool next) {
     error(at, "'%s' file not found", name.c_str());
     return;
   }
-  if (once_files.count(path)) return;
+  if (is_once_file(path)) return;
   auto g = guarded_files.find(path);
   if (g != guarded_files.end() && find_macro(g->second)) return;
   std::string text;
@@ -564,6 +567,16 @@ void Preprocessor::Impl::do_include(const Token& at, bool next) {
   if (index == UINT32_MAX && files.back().file < sources.num_files()) system = sources.file(files.back().file).system;
   uint32_t id = sources.add_file(path, std::move(text), at.loc, system);
   push_file(id, std::move(path), index);
+}
+
+bool Preprocessor::Impl::is_once_file(const std::string& path) const {
+  if (once_files.count(path)) return true;
+  if (once_inodes.empty()) return false;  // no stat(2) per #include unless #pragma once was seen
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return false;
+  for (const auto& [dev, ino] : once_inodes)
+    if (dev == st.st_dev && ino == st.st_ino) return true;
+  return false;
 }
 
 Preprocessor::Preprocessor(SourceManager& sources, Interner& names, const CompileOptions& opts, Diagnostics& diags)

@@ -169,6 +169,9 @@ const CType* TypeTable::func(const CType* result, const std::vector<const CType*
 }
 
 const CType* TypeTable::qualified(const CType* t, uint8_t quals) {
+  // A qualified array type is an array of qualified elements (6.7.3p9): `const A` with
+  // `typedef int A[3]` is `const int[3]`.
+  if (quals && t->kind == TypeKind::Array && !t->vla_len) return array_of(qualified(t->base, quals), t->length);
   quals |= t->quals;
   t = t->unqual;
   if (quals == 0) return t;

@@ -61,5 +61,23 @@ int main(void) {
   printf("%d\n", (unsigned)neg > 10);
   unsigned char shift = 1;
   printf("%d\n", shift << 10);
+  /* Selection and iteration statements and their bodies are blocks of their own (6.8.4p3). */
+  {
+    enum { in = 0 };
+    if (sizeof(enum { in = 1 })) printf("if body sees %d\n", in);
+    printf("after if %d\n", in);
+    while (sizeof(enum { in = 2 })) {
+      printf("while body sees %d\n", in);
+      break;
+    }
+    printf("after while %d\n", in);
+    switch (sizeof(enum { in = 3 })) { default: printf("switch body sees %d\n", in); }
+    printf("after switch %d\n", in);
+  }
+  /* A qualified array type qualifies its elements (6.7.3p9). */
+  typedef int triple[3];
+  const triple ct = {1, 2, 3};
+  const int *cp = ct;  /* no warning: the elements are const */
+  printf("%d\n", cp[2] + 1);
   return 0;
 }

@@ -43,6 +43,7 @@ TEST(CDiagnostics, EachMessageWithItsLocation) {
       {"int n;\nint a[n];\n", "2:7: an array size is not an integer constant expression"},
       {"int f(void) { __asm__ volatile (\"nop\" ::: \"memory\"); return 0; }\n", "1:15: inline assembly is not supported"},
       {"asm(\".globl y\");\n", "1:1: inline assembly is not supported"},
+      {"typedef int T[3];\nconst T x = {1};\nvoid f(void) { x[0] = 2; }\n", "3:21: assignment to a const object"},
       {"int f(int n) { goto in; { int a[n]; in: return a[0]; } }\n",
        "1:16: jump into the scope of an identifier with variably modified type (label 'in')"},
       {"int f(int n) { static int a[n]; return 0; }\n", "1:27: 'a' has static storage and a variably modified type"},

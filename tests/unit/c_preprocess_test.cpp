@@ -260,6 +260,15 @@ has_include_ok
   // An #undef of the guard macro makes the header count again.
   Result again = pp("#include \"guard.h\"\n#undef GUARD_H\n#include \"guard.h\"\n", opts);
   EXPECT_EQ(again.tokens, "guard 1 guard 1");
+  // #pragma once knows the file by identity, whatever the path's spelling; __has_include
+  // takes a macro that expands to a header name.
+  std::string base = dir.path.substr(dir.path.rfind('/') + 1);
+  opts.include_dirs.push_back(dir.path + "/..");
+  Result spellings = pp("#include \"once.h\"\n#include \"./once.h\"\n#include \"" + base + "/once.h\"\n"
+                        "#define H \"once.h\"\n#define MISSING <missing.h>\n#if __has_include(H) && !__has_include(MISSING)\nmacro_ok\n#endif\n",
+                        opts);
+  EXPECT_TRUE(spellings.ok) << spellings.diags;
+  EXPECT_EQ(spellings.tokens, "once 0 macro_ok");
 }
 
 TEST(CPreprocess, MacroExpandedIncludeAndIncludeNext) {
