@@ -24,6 +24,8 @@ struct InitItem {
   Expr* value;
   uint8_t bit_pos;  // a bit-field: its place in the unit at `offset`
   uint8_t bit_width;
+  // The value also initializes other items (a GNU range `[1 ... 5] = f()`): evaluated once.
+  bool shared;
 };
 
 struct Symbol {
