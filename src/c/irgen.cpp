@@ -149,7 +149,7 @@ ItemId IrGen::string_item(const char* bytes, size_t n) {
 // A global object: its bytes as u8 data, cut where an address goes (a `ref` item); the named
 // first piece and the anonymous rest form one contiguous section. No initializer: bss.
 void IrGen::emit_global(Symbol* s) {
-  uint64_t size = s->type->size ? s->type->size : 1;
+  uint64_t size = std::max<uint64_t>(s->type->size ? s->type->size : 1, s->init_bytes);
   std::vector<uint8_t> bytes(size, 0);
   struct Reloc {
     uint64_t offset;

@@ -378,7 +378,11 @@ const CType* Parser::parse_declarator_suffix(const CType* base, Declarator* d) {
     }
     expect(Punct::RBracket, "']'");
     const CType* elem = parse_declarator_suffix(base, d);
-    if (!elem->complete || is_func(elem)) error(loc, "array has incomplete element type '%s'", type_str(elem).c_str());
+    // The placeholder of a parenthesized declarator (`int *(a[2])`) is an untagged struct that
+    // is replaced once the outer part is known.
+    bool placeholder = is_record(elem) && !elem->tag;
+    if ((!elem->complete && !placeholder) || is_func(elem))
+      error(loc, "array has incomplete element type '%s'", type_str(elem).c_str());
     return types_.array_of(elem, n);
   }
   if (accept(Punct::LParen)) return parse_params(base, d);

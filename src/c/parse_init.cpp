@@ -36,7 +36,11 @@ void Parser::init_drop(InitState& st, uint64_t from_bit, uint64_t to_bit) {
   size_t kept = 0;
   for (size_t i = 0; i < st.items.size(); i++) {
     const InitItem& it = st.items[i];
-    if (begin_bit(it) >= from_bit && end_bit(it) <= to_bit) continue;
+    if (begin_bit(it) >= from_bit && end_bit(it) <= to_bit) {
+      for (size_t& m : st.marks)
+        if (i < m) m--;
+      continue;
+    }
     st.items[kept++] = it;
   }
   st.items.resize(kept);
@@ -199,6 +203,22 @@ bool Parser::init_descend(InitSub* sub) {
   return true;
 }
 
+// A designator chose the member `f.index` of the union of frame `f`: another member than the
+// one the union held (the first, when initialized by position) replaces its whole value.
+void Parser::init_union_member(InitState& st, InitFrame& f) {
+  f.union_done = false;
+  int64_t prev = 0;
+  bool known = false;
+  for (InitState::UnionChoice& c : st.union_choices)
+    if (c.offset == f.offset && c.type == f.type) {
+      prev = c.member;
+      c.member = f.index;
+      known = true;
+    }
+  if (!known) st.union_choices.push_back({f.offset, f.type, f.index});
+  if (prev != f.index) init_drop(st, f.offset * 8, (f.offset + f.type->size) * 8);
+}
+
 // `.name` in the record of the top frame: its index there, through anonymous struct and union
 // members (a frame for each one passed through).
 bool Parser::init_designate_member(NameId name) {
@@ -233,10 +253,12 @@ bool Parser::init_designation(InitState& st, size_t base, InitRanges* ranges) {
       error(n.loc, "field name not in record or union initializer");
       return false;
     }
+    size_t at = init_frames_.size() - 1;
     if (!init_designate_member(n.spelling)) {
       error(n.loc, "no member named '%s' in '%s'", std::string(spelling(n)).c_str(), type_str(ft).c_str());
       return false;
     }
+    if (ft->kind == TypeKind::Union) init_union_member(st, init_frames_[at]);
     return true;
   }
   bool last_was_index = false;
@@ -264,16 +286,13 @@ bool Parser::init_designation(InitState& st, size_t base, InitRanges* ranges) {
         error(n.loc, "field name not in record or union initializer");
         return false;
       }
-      if (f.type->kind == TypeKind::Union) {
-        // Naming a member of a union replaces whatever the union held.
-        init_drop(st, f.offset * 8, (f.offset + f.type->size) * 8);
-        f.union_done = false;
-      }
       const CType* ft = f.type;
+      size_t at = init_frames_.size() - 1;
       if (!init_designate_member(n.spelling)) {
         error(n.loc, "no member named '%s' in '%s'", std::string(spelling(n)).c_str(), type_str(ft).c_str());
         return false;
       }
+      if (ft->kind == TypeKind::Union) init_union_member(st, init_frames_[at]);
       last_was_index = false;
     } else {
       if (!is_array(f.type)) {
@@ -398,15 +417,34 @@ void Parser::init_braced(InitState& st, const CType* t, uint64_t offset, int64_t
       }
     }
     started = true;
-    size_t first_item = st.items.size();
     InitSub target = init_sub(init_frames_.back());
     if (is_array(target.type) && target.type->length < 0) {
-      error(peek().loc, "initialization of a flexible array member is not supported");
-      init_skip_rest();
-      break;
+      // A flexible array member (gcc extension): only in a static object's own list, where its
+      // elements extend the object past sizeof.
+      if (!st.is_static || base != st.top_base || init_frames_.size() != base + 1 || !peek().is(Punct::LBrace)) {
+        error(peek().loc, st.is_static ? "initialization of a nested flexible array member is not supported"
+                                       : "non-static initialization of a flexible array member");
+        init_skip_rest();
+        break;
+      }
+      advance();
+      int64_t n = 0;
+      init_braced(st, target.type, target.offset, &n);
+      uint64_t end = target.offset + static_cast<uint64_t>(n) * target.type->base->size;
+      if (end > st.flex_end) st.flex_end = end;
+      if (!accept(Punct::Comma)) break;
+      continue;
     }
-    init_value(st, target, true);
-    if (ranges.count) init_replicate(st, first_item, ranges);
+    if (ranges.count) {
+      // Where this value's items start, kept right while earlier items are dropped.
+      st.marks.push_back(st.items.size());
+      init_value(st, target, true);
+      size_t first_item = st.marks.back();
+      st.marks.pop_back();
+      init_replicate(st, first_item, ranges);
+    } else {
+      init_value(st, target, true);
+    }
     if (is_array(t) && init_frames_[base].index + 1 > max_len) max_len = init_frames_[base].index + 1;
     if (!accept(Punct::Comma)) break;
   }
@@ -425,6 +463,7 @@ void Parser::parse_initializer(Symbol* sym) {
   }
   InitState st;
   st.is_static = sym->global;
+  st.top_base = init_frames_.size();
   int64_t len = 0;
   if (accept(Punct::LBrace)) {
     init_braced(st, t, 0, &len);
@@ -444,6 +483,7 @@ void Parser::parse_initializer(Symbol* sym) {
   }
   if (is_array(t) && t->length < 0) sym->type = types_.array_of(t->base, len);
   sym->init = to_arena(st.items, &sym->ninit);
+  sym->init_bytes = st.flex_end;
   sym->has_init = true;
 }
 

@@ -77,6 +77,15 @@ class Parser {
     std::vector<InitItem> items;
     uint64_t high_water_bits = 0;  // the end of the furthest item so far
     bool is_static = false;        // the object has static storage: values must be constants
+    size_t top_base = 0;           // init_frames_ index of the object's own list
+    uint64_t flex_end = 0;         // the end of an initialized flexible array member
+    std::vector<size_t> marks;     // item indexes kept right across drops (ranges)
+    struct UnionChoice {
+      uint64_t offset;
+      const CType* type;
+      int64_t member;
+    };
+    std::vector<UnionChoice> union_choices;  // the member each designated union holds
   };
   struct InitFrame {  // a position inside an aggregate being initialized
     const CType* type = nullptr;  // unqualified
@@ -108,6 +117,7 @@ class Parser {
   void init_string(InitState& st, const CType* t, uint64_t offset, int64_t* len);
   bool init_designation(InitState& st, size_t base, InitRanges* ranges);
   bool init_designate_member(NameId name);
+  void init_union_member(InitState& st, InitFrame& f);
   void init_replicate(InitState& st, size_t first_item, const InitRanges& ranges);
   bool init_descend(InitSub* sub);
   void init_add(InitState& st, const InitItem& item);

@@ -64,6 +64,15 @@ static long p_as_long = (long)&arr[1];
 enum { SIZE_A = 3, SIZE_B = sizeof(struct pt) };
 static char by_expr[SIZE_A * 2 + (SIZE_B > 4 ? 1 : 0) + (int)2.7 + sizeof(int[2]) / sizeof(int)];
 
+// Unions: a designator into the anonymous struct keeps its other member; another member
+// replaces the whole value.
+union pair_or_long { struct { unsigned char lo, hi; }; long whole; };
+static union pair_or_long ul1 = {.hi = 8, .lo = 7};
+static union pair_or_long ul2 = {.whole = -1, .lo = 5};
+struct flex { int n; short v[]; };
+static struct flex fx = {3, {1, 2, 3}};
+static unsigned char overlap[12] = {[1 ... 5] = 9, [6 ... 10] = 4, [4 ... 7] = 6};
+
 static int counter;
 static int next(void) { return ++counter; }
 
@@ -111,6 +120,10 @@ static void statics(void) {
   for (int i = 0; i < 4; i++) printf(" {%d %d}", pts[i].x, pts[i].y);
   printf("\n");
   printf("from_literal %d %d lit_ptr %d %d lit_pt %d\n", from_literal.x, from_literal.y, lit_ptr[0], lit_ptr[2], lit_pt->y);
+  printf("ul1 %d %d ul2 %d %d %ld\n", ul1.lo, ul1.hi, ul2.lo, ul2.hi, ul2.whole);
+  printf("fx %d %d %d %d\n", fx.n, fx.v[0], fx.v[1], fx.v[2]);
+  for (int i = 0; i < 12; i++) printf(" %d", overlap[i]);
+  printf("\n");
   printf("range_structs %d:", range_structs_n);
   for (int i = 0; i < 4; i++) printf(" {%d %d}", range_structs[i].x, range_structs[i].y);
   printf("\n");
@@ -166,6 +179,14 @@ static void automatics(void) {
          ps[2].x, ps[2].y, ps[3].x, ps[3].y);
   struct outer again = {.b = {[1] = {.tag = 'q', .in.n = 3}}, .b[1].in.m = {1, 2}, .b[1].in.m[1] = 5};
   print_outer("again", &again);
+  int elt = 4;
+  unsigned char ov[12] = {[1 ... 5] = 9, [6 ... 10] = elt, [4 ... 7] = elt + 2};
+  for (int i = 0; i < 12; i++) printf(" %d", ov[i]);
+  printf("\n");
+  union pair_or_long pl = {.whole = 0x1234, .hi = 1}, pl2 = {.hi = 2, .lo = 3};
+  printf("pl %d %d %ld pl2 %d %d\n", pl.lo, pl.hi, pl.whole, pl2.lo, pl2.hi);
+  struct line cast_self = {(struct pt)p, (struct pt){1, 2}};
+  printf("cast_self %d %d %d\n", cast_self.from.x, cast_self.from.y, cast_self.to.y);
   struct pt reset[2] = {{1, 2}, [0] = {.y = 3}};
   printf("reset {%d %d} {%d %d}\n", reset[0].x, reset[0].y, reset[1].x, reset[1].y);
 }

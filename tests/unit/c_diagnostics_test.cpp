@@ -178,7 +178,7 @@ TEST(CDiagnostics, InitializerErrors) {
       {"int y;\nint *p = &y + (long)&y;\n", "2:13: initializer element is not a compile-time constant"},
       {"int k[2] = 5;\n", "1:12: array initializer must be an initializer list or a string literal"},
       {"struct f { int n; int d[]; };\nvoid g(void) { struct f v = {1, {2}}; }\n",
-       "2:33: initialization of a flexible array member is not supported"},
+       "2:33: non-static initialization of a flexible array member"},
   };
   for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
 }
