@@ -10,10 +10,12 @@
 // to the subobject being initialized: brace elision pushes frames, and after a designator the
 // list continues with the subobject that follows the designated one, at the designator's depth
 // (6.7.9p17). The frames of all open lists share init_frames_, each list above its parent's.
+#include <cstdarg>
 #include <cstring>
 #include <string>
 
 #include "parser.h"
+#include "preprocess.h"
 
 namespace kite::c {
 
@@ -95,6 +97,15 @@ void Parser::init_push(const CType* t, uint64_t offset) {
   init_frames_.push_back(f);
 }
 
+// gcc warns and goes on where the program's meaning is still clear (excess elements are
+// dropped, a string too long is cut).
+void Parser::init_warning(SourceLoc loc, const char* fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(sources_, diags_, Severity::Warning, loc, 0, fmt, ap);
+  va_end(ap);
+}
+
 // A string literal (its adjacent pieces) that is a whole initializer, not the start of an
 // expression like "abc"[1].
 bool Parser::string_alone() {
@@ -146,7 +157,7 @@ void Parser::init_string(InitState& st, const CType* t, uint64_t offset, int64_t
   const CType* e = t->base->unqual;
   int64_t n = s->type->length;
   if (t->length >= 0) {
-    if (n - 1 > t->length) error(s->loc, "initializer-string for array of '%s' is too long", type_str(e).c_str());
+    if (n - 1 > t->length) init_warning(s->loc, "initializer-string for array of '%s' is too long", type_str(e).c_str());
     if (n > t->length) n = t->length;
   }
   init_drop(st, offset * 8, (offset + static_cast<uint64_t>(t->length >= 0 ? t->length : n)) * 8);
@@ -373,7 +384,7 @@ void Parser::init_braced(InitState& st, const CType* t, uint64_t offset, int64_t
       sub.offset = offset;
       init_value(st, sub, false);
       if (accept(Punct::Comma) && !peek().is(Punct::RBrace)) {
-        error(peek().loc, "excess elements in scalar initializer");
+        init_warning(peek().loc, "excess elements in scalar initializer");
         init_skip_rest();
       }
     }
@@ -384,12 +395,19 @@ void Parser::init_braced(InitState& st, const CType* t, uint64_t offset, int64_t
     init_string(st, t, offset, len);
     accept(Punct::Comma);
     if (!peek().is(Punct::RBrace)) {
-      error(peek().loc, "excess elements in char array initializer");
+      init_warning(peek().loc, "excess elements in char array initializer");
       init_skip_rest();
     }
     expect(Punct::RBrace, "'}'");
     return;
   }
+  init_list(st, t, offset, len);
+  expect(Punct::RBrace, "'}'");
+}
+
+// The elements of an aggregate's list up to its '}' (not consumed); also the unbraced tail of
+// a list that a flexible array member takes.
+void Parser::init_list(InitState& st, const CType* t, uint64_t offset, int64_t* len) {
   size_t base = init_frames_.size();
   init_push(t, offset);
   int64_t max_len = 0;
@@ -411,7 +429,7 @@ void Parser::init_braced(InitState& st, const CType* t, uint64_t offset, int64_t
         init_frame_next(init_frames_.back());
       }
       if (init_frame_done(init_frames_.back())) {
-        error(peek().loc, "excess elements in %s initializer", is_array(t) ? "array" : t->kind == TypeKind::Union ? "union" : "struct");
+        init_warning(peek().loc, "excess elements in %s initializer", is_array(t) ? "array" : t->kind == TypeKind::Union ? "union" : "struct");
         init_skip_rest();
         break;
       }
@@ -421,15 +439,16 @@ void Parser::init_braced(InitState& st, const CType* t, uint64_t offset, int64_t
     if (is_array(target.type) && target.type->length < 0) {
       // A flexible array member (gcc extension): only in a static object's own list, where its
       // elements extend the object past sizeof.
-      if (!st.is_static || base != st.top_base || init_frames_.size() != base + 1 || !peek().is(Punct::LBrace)) {
+      if (!st.is_static || base != st.top_base || init_frames_.size() != base + 1) {
         error(peek().loc, st.is_static ? "initialization of a nested flexible array member is not supported"
                                        : "non-static initialization of a flexible array member");
         init_skip_rest();
         break;
       }
-      advance();
       int64_t n = 0;
-      init_braced(st, target.type, target.offset, &n);
+      if (accept(Punct::LBrace)) init_braced(st, target.type, target.offset, &n);
+      else if (is_char_array(target.type) && string_alone()) init_string(st, target.type, target.offset, &n);
+      else init_list(st, target.type, target.offset, &n);  // by brace elision: the rest of the list
       uint64_t end = target.offset + static_cast<uint64_t>(n) * target.type->base->size;
       if (end > st.flex_end) st.flex_end = end;
       if (!accept(Punct::Comma)) break;
@@ -449,7 +468,6 @@ void Parser::init_braced(InitState& st, const CType* t, uint64_t offset, int64_t
     if (!accept(Punct::Comma)) break;
   }
   init_frames_.resize(base);
-  expect(Punct::RBrace, "'}'");
   if (len) *len = max_len;
 }
 

@@ -111,6 +111,8 @@ class Parser {
   };
   void parse_initializer(Symbol* sym);
   void init_braced(InitState& st, const CType* t, uint64_t offset, int64_t* len);
+  void init_list(InitState& st, const CType* t, uint64_t offset, int64_t* len);
+  void init_warning(SourceLoc loc, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
   void init_value(InitState& st, InitSub sub, bool frames);
   void init_scalar(InitState& st, const InitSub& sub, Expr* e);
   void init_record_value(InitState& st, const InitSub& sub, Expr* e);

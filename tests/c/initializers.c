@@ -71,6 +71,9 @@ static union pair_or_long ul1 = {.hi = 8, .lo = 7};
 static union pair_or_long ul2 = {.whole = -1, .lo = 5};
 struct flex { int n; short v[]; };
 static struct flex fx = {3, {1, 2, 3}};
+static struct flex fx2 = {2, 7, 8};            // the flexible member by brace elision
+static char cut[3] = "abcdef";                 // gcc warns and keeps "abc"
+static int dropped[2] = {1, 2, 3};             // gcc warns and drops the 3
 static unsigned char overlap[12] = {[1 ... 5] = 9, [6 ... 10] = 4, [4 ... 7] = 6};
 
 static int counter;
@@ -121,7 +124,8 @@ static void statics(void) {
   printf("\n");
   printf("from_literal %d %d lit_ptr %d %d lit_pt %d\n", from_literal.x, from_literal.y, lit_ptr[0], lit_ptr[2], lit_pt->y);
   printf("ul1 %d %d ul2 %d %d %ld\n", ul1.lo, ul1.hi, ul2.lo, ul2.hi, ul2.whole);
-  printf("fx %d %d %d %d\n", fx.n, fx.v[0], fx.v[1], fx.v[2]);
+  printf("fx %d %d %d %d fx2 %d %d %d\n", fx.n, fx.v[0], fx.v[1], fx.v[2], fx2.n, fx2.v[0], fx2.v[1]);
+  printf("cut %c%c%c dropped %d %d\n", cut[0], cut[1], cut[2], dropped[0], dropped[1]);
   for (int i = 0; i < 12; i++) printf(" %d", overlap[i]);
   printf("\n");
   printf("range_structs %d:", range_structs_n);

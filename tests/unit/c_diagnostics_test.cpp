@@ -157,8 +157,8 @@ TEST(CDiagnostics, DamagedProgramsNeverCrash) {
 
 }  // namespace
 
-// Initializers: the messages gcc gives (gcc only warns about excess elements and a string
-// too long; Kite refuses them rather than drop values silently).
+// Initializers: the messages gcc gives (excess elements and a string too long are warnings,
+// as in gcc: the extra values are dropped).
 TEST(CDiagnostics, InitializerErrors) {
   const Case cases[] = {
       {"int a[2] = {1, 2, 3};\n", "1:19: excess elements in array initializer"},
