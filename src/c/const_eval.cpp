@@ -2,6 +2,7 @@
 // arithmetic constants, and address constants as an item plus a byte offset. An "address" with
 // no item is an absolute one, `(char *)50 + 2` or `&((struct S *)0)->m`, which is an integer.
 #include "irgen.h"
+#include "parser.h"
 
 namespace kite::c {
 
@@ -210,6 +211,102 @@ bool IrGen::const_addr(const Expr* e, ConstVal* out) {
       out->i += static_cast<int64_t>(e->member->offset);
       return true;
     case ExprKind::Deref: return const_value(e->a, out) && !out->is_float;  // also an absolute address
+    default: return false;
+  }
+}
+
+// Parser side: integer constant expressions through a cast from a floating or pointer value.
+bool Parser::eval_int_cast(Expr* e, int64_t* out) {
+  int64_t v;
+  if (is_floating(e->a->type)) {
+    long double f;
+    if (!eval_float(e->a, &f)) return false;
+    if (e->type->kind == TypeKind::Bool) v = f != 0;
+    else if (!is_signed(e->type) && f >= 9223372036854775808.0L) v = static_cast<int64_t>(static_cast<uint64_t>(f));
+    else v = static_cast<int64_t>(f);
+  } else if (!eval_abs_addr(e->a, &v)) {
+    return false;
+  }
+  if (e->type->kind == TypeKind::Bool) v = v != 0;
+  else if (e->type->size < 8) {
+    unsigned bits = static_cast<unsigned>(e->type->size * 8);
+    uint64_t m = (uint64_t(1) << bits) - 1, u = static_cast<uint64_t>(v) & m;
+    if (is_signed(e->type) && (u >> (bits - 1))) u |= ~m;
+    v = static_cast<int64_t>(u);
+  }
+  *out = v;
+  return true;
+}
+
+bool Parser::eval_float(Expr* e, long double* out) {
+  long double x, y;
+  int64_t i;
+  switch (e->kind) {
+    case ExprKind::FloatLit: *out = e->fval; return true;
+    case ExprKind::IntLit:
+    case ExprKind::Cast:
+      if (is_floating(e->type) && is_floating(e->a ? e->a->type : e->type)) {
+        if (e->kind == ExprKind::IntLit || !eval_float(e->a, &x)) return false;
+      } else {
+        if (!eval_int(e, &i) && !(e->kind == ExprKind::Cast && eval_int(e->a, &i))) return false;
+        x = is_signed(e->kind == ExprKind::Cast ? e->a->type : e->type) ? static_cast<long double>(i)
+                                                                      : static_cast<long double>(static_cast<uint64_t>(i));
+      }
+      if (e->type->kind == TypeKind::Float) x = static_cast<float>(x);
+      else if (e->type->kind == TypeKind::Double) x = static_cast<double>(x);
+      *out = x;
+      return true;
+    case ExprKind::Unary:
+      if (e->op != Punct::Minus || !eval_float(e->a, &x)) return false;
+      *out = -x;
+      return true;
+    case ExprKind::Binary:
+      if (!is_floating(e->type) || !eval_float(e->a, &x) || !eval_float(e->b, &y)) return false;
+      switch (e->op) {
+        case Punct::Plus: x += y; break;
+        case Punct::Minus: x -= y; break;
+        case Punct::Star: x *= y; break;
+        case Punct::Slash: x /= y; break;
+        default: return false;
+      }
+      if (e->type->kind == TypeKind::Float) x = static_cast<float>(x);
+      else if (e->type->kind == TypeKind::Double) x = static_cast<double>(x);
+      *out = x;
+      return true;
+    case ExprKind::Cond: {
+      int64_t c;
+      if (!eval_int(e->a, &c)) return false;
+      return eval_float(c ? e->b : e->c, out);
+    }
+    default: return false;
+  }
+}
+
+// A pointer value that is a fixed number: (char *)50 + 2, &((struct S *)0)->m.
+bool Parser::eval_abs_addr(Expr* e, int64_t* out) {
+  int64_t n;
+  switch (e->kind) {
+    case ExprKind::Cast:
+      if (is_ptr(e->a->type)) return eval_abs_addr(e->a, out);
+      return is_integer(e->a->type) && eval_int(e->a, out);
+    case ExprKind::AddrOf: return eval_abs_lvalue(e->a, out);
+    case ExprKind::PtrAdd: {
+      if (!eval_abs_addr(e->a, out) || !eval_int(e->b, &n)) return false;
+      int64_t size = is_void(e->type->base) ? 1 : static_cast<int64_t>(e->type->base->size);
+      *out += e->op == Punct::Minus ? -n * size : n * size;
+      return true;
+    }
+    default: return false;
+  }
+}
+
+bool Parser::eval_abs_lvalue(Expr* e, int64_t* out) {
+  switch (e->kind) {
+    case ExprKind::Deref: return eval_abs_addr(e->a, out);
+    case ExprKind::Member:
+      if (e->member->is_bitfield || !eval_abs_lvalue(e->a, out)) return false;
+      *out += static_cast<int64_t>(e->member->offset);
+      return true;
     default: return false;
   }
 }

@@ -132,6 +132,12 @@ class Parser {
   void init_skip_rest();
   bool string_alone();
   std::vector<InitFrame> init_frames_;  // the positions of every open initializer list
+  // Integer constants gcc folds beyond 6.6p6 (const_eval.cpp): (int)(2.5 * 2), and
+  // (long)&((struct S *)0)->m (an absolute address as an integer).
+  bool eval_int_cast(Expr* e, int64_t* out);
+  bool eval_float(Expr* e, long double* out);
+  bool eval_abs_addr(Expr* e, int64_t* out);
+  bool eval_abs_lvalue(Expr* e, int64_t* out);
 
   // Expressions (parse_expr.cpp).
   Expr* parse_expr();

@@ -440,10 +440,7 @@ bool Parser::eval_int(Expr* e, int64_t* out) {
   switch (e->kind) {
     case ExprKind::IntLit: *out = e->ival; return true;
     case ExprKind::Cast:
-      if (is_integer(e->type) && e->a->kind == ExprKind::FloatLit) {  // (int)2.5 is an integer constant (6.6p6)
-        *out = wrap(e->type->kind == TypeKind::Bool ? e->a->fval != 0 : static_cast<int64_t>(e->a->fval), e->type);
-        return true;
-      }
+      if (is_integer(e->type) && (is_floating(e->a->type) || is_ptr(e->a->type))) return eval_int_cast(e, out);
       if (!is_integer(e->type) || !is_integer(e->a->type) || !eval_int(e->a, &x)) return false;
       *out = wrap(x, e->type);
       return true;

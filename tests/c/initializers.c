@@ -76,6 +76,11 @@ static char cut[3] = "abcdef";                 // gcc warns and keeps "abc"
 static int dropped[2] = {1, 2, 3};             // gcc warns and drops the 3
 static unsigned char overlap[12] = {[1 ... 5] = 9, [6 ... 10] = 4, [4 ... 7] = 6};
 
+// Integer constants gcc folds: a cast of a floating expression, an absolute address.
+static char by_float[(int)(2.5 * 2) + (int)(float)7.9 + (int)-1.5 + (_Bool)0.1];
+static char by_offset[(long)&((struct outer *)0)->b[1].in.m[2]];
+static int offset_value = (int)&((struct line *)0)->to.x;
+
 static int counter;
 static int next(void) { return ++counter; }
 
@@ -139,7 +144,8 @@ static void addresses(void) {
   p_fn("p_fn works\n");
   printf("diff %ld p_cond %d cmp %d absolute %ld\n", diff, *p_cond, cmp, (long)absolute);
   printf("p_as_long %d\n", p_as_long == (long)(arr + 1));
-  printf("by_expr %d\n", (int)sizeof by_expr);
+  printf("by_expr %d by_float %d by_offset %d offset_value %d\n", (int)sizeof by_expr, (int)sizeof by_float,
+         (int)sizeof by_offset, offset_value);
 }
 
 static void automatics(void) {
