@@ -26,7 +26,16 @@ bool is_char_type(const CType* t) {
   return k == TypeKind::Char || k == TypeKind::SChar || k == TypeKind::UChar;
 }
 
-bool is_char_array(const CType* t) { return is_array(t) && is_char_type(t->base); }
+// Arrays a string literal can initialize: of a character type, or of the 2- and 4-byte
+// integers wchar_t, char16_t and char32_t are (wide strings of their element size).
+bool is_string_array(const CType* t) {
+  if (!is_array(t)) return false;
+  const CType* e = t->base->unqual;
+  return is_char_type(e) || (is_integer(e) && e->kind != TypeKind::Bool && (e->size == 2 || e->size == 4));
+}
+
+// Element i of a (narrow) string literal.
+int64_t literal_element(const Expr* s, int64_t i) { return static_cast<signed char>(s->str[i]); }
 
 uint64_t begin_bit(const InitItem& it) { return it.offset * 8 + it.bit_pos; }
 uint64_t end_bit(const InitItem& it) { return it.bit_width ? begin_bit(it) + it.bit_width : (it.offset + it.type->size) * 8; }
@@ -155,15 +164,21 @@ void Parser::init_record_value(InitState& st, const InitSub& sub, Expr* e) {
 void Parser::init_string(InitState& st, const CType* t, uint64_t offset, int64_t* len) {
   Expr* s = parse_string();
   const CType* e = t->base->unqual;
+  if (len) *len = 0;
+  if (s->type->base->size != e->size) {
+    error(s->loc, is_char_type(e) ? "char-array initialized from wide string" : "array of inappropriate type initialized from string constant");
+    return;
+  }
   int64_t n = s->type->length;
   if (t->length >= 0) {
     if (n - 1 > t->length) init_warning(s->loc, "initializer-string for array of '%s' is too long", type_str(e).c_str());
     if (n > t->length) n = t->length;
   }
-  init_drop(st, offset * 8, (offset + static_cast<uint64_t>(t->length >= 0 ? t->length : n)) * 8);
+  uint64_t size = static_cast<uint64_t>(t->length >= 0 ? t->length : n) * e->size;
+  init_drop(st, offset * 8, (offset + size) * 8);
   for (int64_t i = 0; i < n; i++)
-    if (s->str[i])
-      init_add(st, InitItem{offset + static_cast<uint64_t>(i), e, int_lit(static_cast<signed char>(s->str[i]), e, s->loc), 0, 0, false});
+    if (int64_t v = literal_element(s, i))
+      init_add(st, InitItem{offset + static_cast<uint64_t>(i) * e->size, e, int_lit(v, e, s->loc), 0, 0, false});
   if (len) *len = n;
 }
 
@@ -177,14 +192,14 @@ void Parser::init_value(InitState& st, InitSub sub, bool frames) {
     advance();
     init_drop(st, sub.offset * 8, (sub.offset + sub.type->size) * 8);
     init_braced(st, sub.type, sub.offset, nullptr);
-  } else if (is_char_array(sub.type) && string_alone()) {
+  } else if (is_string_array(sub.type) && string_alone()) {
     init_string(st, sub.type, sub.offset, nullptr);
   } else if (!is_aggregate(sub.type)) {
     init_scalar(st, sub, parse_assign());
   } else if (string_alone() && frames) {
-    while (is_aggregate(sub.type) && !is_char_array(sub.type) && init_descend(&sub)) {
+    while (is_aggregate(sub.type) && !is_string_array(sub.type) && init_descend(&sub)) {
     }
-    if (is_char_array(sub.type)) init_string(st, sub.type, sub.offset, nullptr);
+    if (is_string_array(sub.type)) init_string(st, sub.type, sub.offset, nullptr);
     else if (!is_aggregate(sub.type)) init_scalar(st, sub, parse_assign());
     else parse_assign();
   } else {
@@ -391,7 +406,7 @@ void Parser::init_braced(InitState& st, const CType* t, uint64_t offset, int64_t
     expect(Punct::RBrace, "'}'");
     return;
   }
-  if (is_char_array(t) && string_alone()) {  // char s[] = {"abc"}
+  if (is_string_array(t) && string_alone()) {  // char s[] = {"abc"}
     init_string(st, t, offset, len);
     accept(Punct::Comma);
     if (!peek().is(Punct::RBrace)) {
@@ -447,7 +462,7 @@ void Parser::init_list(InitState& st, const CType* t, uint64_t offset, int64_t* 
       }
       int64_t n = 0;
       if (accept(Punct::LBrace)) init_braced(st, target.type, target.offset, &n);
-      else if (is_char_array(target.type) && string_alone()) init_string(st, target.type, target.offset, &n);
+      else if (is_string_array(target.type) && string_alone()) init_string(st, target.type, target.offset, &n);
       else init_list(st, target.type, target.offset, &n);  // by brace elision: the rest of the list
       uint64_t end = target.offset + static_cast<uint64_t>(n) * target.type->base->size;
       if (end > st.flex_end) st.flex_end = end;
@@ -485,9 +500,9 @@ void Parser::parse_initializer(Symbol* sym) {
   int64_t len = 0;
   if (accept(Punct::LBrace)) {
     init_braced(st, t, 0, &len);
-  } else if (is_char_array(t) && string_alone()) {
+  } else if (is_string_array(t) && string_alone()) {
     init_string(st, t, 0, &len);
-  } else if (is_char_array(t) && peek().is(Punct::LParen) && peek(1).kind == TokKind::String) {
+  } else if (is_string_array(t) && peek().is(Punct::LParen) && peek(1).kind == TokKind::String) {
     advance();  // gcc takes a parenthesized string: char s[] = ("abc");
     init_string(st, t, 0, &len);
     expect(Punct::RParen, "')'");

@@ -177,6 +177,7 @@ TEST(CDiagnostics, InitializerErrors) {
       {"struct s { int x; };\nstruct s t = {1, 2, .x = 3, 4};\n", "2:18: excess elements in struct initializer"},
       {"int y;\nint *p = &y + (long)&y;\n", "2:13: initializer element is not a compile-time constant"},
       {"int k[2] = 5;\n", "1:12: array initializer must be an initializer list or a string literal"},
+      {"short w[] = \"abc\";\n", "1:13: array of inappropriate type initialized from string constant"},
       {"struct f { int n; int d[]; };\nvoid g(void) { struct f v = {1, {2}}; }\n",
        "2:33: non-static initialization of a flexible array member"},
   };
