@@ -24,6 +24,8 @@ struct InitItem {
   Expr* value;
   uint8_t bit_pos;  // a bit-field: its place in the unit at `offset`
   uint8_t bit_width;
+  // The value also initializes other items (a GNU range `[1 ... 5] = f()`): evaluated once.
+  bool shared;
 };
 
 struct Symbol {
@@ -43,6 +45,9 @@ struct Symbol {
   uint32_t ninit;
   bool has_init;
   uint32_t ir_id;  // irgen: VarId of a local, ItemId of a global or function (kNone until made)
+  // A static object whose flexible array member is initialized: the bytes it takes, past
+  // sizeof (0 otherwise).
+  uint64_t init_bytes;
 };
 
 enum class ExprKind : uint8_t {

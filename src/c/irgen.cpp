@@ -146,140 +146,10 @@ ItemId IrGen::string_item(const char* bytes, size_t n) {
   return id;
 }
 
-// Address and arithmetic constants of static initializers (6.6p7-9).
-bool IrGen::const_value(const Expr* e, ConstVal* out) {
-  switch (e->kind) {
-    case ExprKind::IntLit: out->i = e->ival; return true;
-    case ExprKind::FloatLit:
-      out->is_float = true;
-      out->f = e->fval;
-      return true;
-    case ExprKind::StrLit:
-      out->is_addr = true;
-      out->item = string_item(e->str, static_cast<size_t>(e->type->size));
-      return true;
-    case ExprKind::FuncRef:
-      out->is_addr = true;
-      out->item = item_of(e->sym);
-      return true;
-    case ExprKind::AddrOf: return const_addr(e->a, out);
-    case ExprKind::PtrAdd: {
-      ConstVal n;
-      if (!const_value(e->a, out) || !const_value(e->b, &n) || n.is_addr || n.is_float) return false;
-      uint64_t size = is_void(e->type->base) ? 1 : e->type->base->size;
-      int64_t d = n.i * static_cast<int64_t>(size);
-      out->i += e->op == Punct::Minus ? -d : d;
-      return true;
-    }
-    case ExprKind::Cast: {
-      if (!const_value(e->a, out)) return false;
-      const CType* to = e->type;
-      if (out->is_addr) return is_ptr(to) || (is_integer(to) && to->size == 8);
-      if (is_floating(to)) {
-        if (!out->is_float) out->f = is_signed(e->a->type) || e->a->type->size < 8 ? static_cast<long double>(out->i)
-                                                                                   : static_cast<long double>(static_cast<uint64_t>(out->i));
-        if (to->kind == TypeKind::Float) out->f = static_cast<float>(out->f);
-        else if (to->kind == TypeKind::Double) out->f = static_cast<double>(out->f);
-        out->is_float = true;
-        return true;
-      }
-      if (out->is_float) {
-        out->i = to->kind == TypeKind::Bool ? out->f != 0 : static_cast<int64_t>(out->f);
-        out->is_float = false;
-      }
-      if (to->kind == TypeKind::Bool) out->i = out->i != 0;
-      else if (to->size < 8) {
-        unsigned bits = static_cast<unsigned>(to->size * 8);
-        uint64_t m = (uint64_t(1) << bits) - 1, u = static_cast<uint64_t>(out->i) & m;
-        if (is_signed(to) && (u >> (bits - 1))) u |= ~m;
-        out->i = static_cast<int64_t>(u);
-      }
-      return true;
-    }
-    case ExprKind::Unary: {
-      if (!const_value(e->a, out) || out->is_addr) return false;
-      if (out->is_float) {
-        if (e->op != Punct::Minus) return false;
-        out->f = -out->f;
-        return true;
-      }
-      out->i = e->op == Punct::Minus ? static_cast<int64_t>(0 - static_cast<uint64_t>(out->i)) : e->op == Punct::Tilde ? ~out->i : !out->i;
-      return true;
-    }
-    case ExprKind::Binary: {
-      ConstVal b;
-      if (!const_value(e->a, out) || !const_value(e->b, &b) || out->is_addr || b.is_addr) return false;
-      if (out->is_float || b.is_float) {
-        long double x = out->f, y = b.f;
-        switch (e->op) {
-          case Punct::Plus: out->f = x + y; break;
-          case Punct::Minus: out->f = x - y; break;
-          case Punct::Star: out->f = x * y; break;
-          case Punct::Slash: out->f = x / y; break;
-          default: return false;
-        }
-        if (e->type->kind == TypeKind::Double) out->f = static_cast<double>(out->f);
-        if (e->type->kind == TypeKind::Float) out->f = static_cast<float>(out->f);
-        return is_floating(e->type);
-      }
-      uint64_t x = static_cast<uint64_t>(out->i), y = static_cast<uint64_t>(b.i);
-      bool u = !is_signed(e->a->type) && e->a->type->size == 8;
-      int64_t r;
-      switch (e->op) {
-        case Punct::Plus: r = static_cast<int64_t>(x + y); break;
-        case Punct::Minus: r = static_cast<int64_t>(x - y); break;
-        case Punct::Star: r = static_cast<int64_t>(x * y); break;
-        case Punct::Slash:
-          if (!y) return false;
-          r = u ? static_cast<int64_t>(x / y) : out->i / b.i;
-          break;
-        case Punct::Percent:
-          if (!y) return false;
-          r = u ? static_cast<int64_t>(x % y) : out->i % b.i;
-          break;
-        case Punct::Amp: r = out->i & b.i; break;
-        case Punct::Pipe: r = out->i | b.i; break;
-        case Punct::Caret: r = out->i ^ b.i; break;
-        case Punct::Shl: r = static_cast<int64_t>(x << (y & 63)); break;
-        case Punct::Shr: r = u || !is_signed(e->a->type) ? static_cast<int64_t>(x >> (y & 63)) : out->i >> (y & 63); break;
-        default: return false;
-      }
-      out->i = r;
-      if (e->type->size < 8) {
-        unsigned bits = static_cast<unsigned>(e->type->size * 8);
-        uint64_t m = (uint64_t(1) << bits) - 1, v = static_cast<uint64_t>(r) & m;
-        if (is_signed(e->type) && (v >> (bits - 1))) v |= ~m;
-        out->i = static_cast<int64_t>(v);
-      }
-      return true;
-    }
-    default: return false;
-  }
-}
-
-// The address of an lvalue with static storage: an item plus an offset.
-bool IrGen::const_addr(const Expr* e, ConstVal* out) {
-  switch (e->kind) {
-    case ExprKind::VarRef:
-      if (!e->sym->global) return false;
-      out->is_addr = true;
-      out->item = item_of(e->sym);
-      return true;
-    case ExprKind::FuncRef:
-    case ExprKind::StrLit: return const_value(e, out);
-    case ExprKind::Member:
-      if (!const_addr(e->a, out)) return false;
-      out->i += static_cast<int64_t>(e->member->offset);
-      return true;
-    case ExprKind::Deref: return const_value(e->a, out) && out->is_addr;
-    default: return false;
-  }
-}
-
 // A global object: its bytes as u8 data, cut where an address goes (a `ref` item); the named
 // first piece and the anonymous rest form one contiguous section. No initializer: bss.
 void IrGen::emit_global(Symbol* s) {
-  uint64_t size = s->type->size ? s->type->size : 1;
+  uint64_t size = std::max<uint64_t>(s->type->size ? s->type->size : 1, s->init_bytes);
   std::vector<uint8_t> bytes(size, 0);
   struct Reloc {
     uint64_t offset;
@@ -537,17 +407,17 @@ void IrGen::gen_func(const FuncDef& fd) {
 void IrGen::gen_local_init(Symbol* s) {
   if (!s->has_init) return;
   if (!in_memory(s)) {
-    if (s->ninit) {
-      LVal l;
-      l.is_var = true;
-      l.var = s->ir_id;
-      l.type = s->type;
-      store(l, rv(s->init[0].value));
-    }
+    LVal l;
+    l.is_var = true;
+    l.var = s->ir_id;
+    l.type = s->type;
+    if (s->ninit) store(l, rv(s->init[0].value));
     return;
   }
   bool whole = s->ninit == 1 && s->init[0].offset == 0 && s->init[0].type->size == s->type->size && !s->init[0].bit_width;
   if (!whole) zero_bytes(frame_, s->value, s->type->size);
+  // A value shared by the elements of a GNU range is evaluated once.
+  std::vector<std::pair<const Expr*, Operand>> shared;
   for (uint32_t i = 0; i < s->ninit; i++) {
     const InitItem& it = s->init[i];
     LVal l;
@@ -556,7 +426,19 @@ void IrGen::gen_local_init(Symbol* s) {
     l.type = it.type;
     l.bit_pos = it.bit_pos;
     l.bit_width = it.bit_width;
-    store(l, rv(it.value));
+    if (!it.shared || is_record(it.type)) {
+      store(l, rv(it.value));
+      continue;
+    }
+    Operand v;
+    bool found = false;
+    for (const auto& [e, o] : shared)
+      if (e == it.value) v = o, found = true;
+    if (!found) {
+      v = Operand::var(to_var(rv(it.value)));
+      shared.push_back({it.value, v});
+    }
+    store(l, v);
   }
 }
 

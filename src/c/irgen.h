@@ -62,6 +62,8 @@ class IrGen {
   void emit_global(Symbol* s);
   bool const_value(const Expr* e, ConstVal* out);
   bool const_addr(const Expr* e, ConstVal* out);
+  // Constant evaluation (const_eval.cpp): address + integer, address - address.
+  bool const_addr_arith(const Expr* e, ConstVal* out, const ConstVal& b);
   ItemId string_item(const char* bytes, size_t n);
 
   // Functions and statements (irgen.cpp).

@@ -421,7 +421,11 @@ const CType* Parser::parse_declarator_suffix(const CType* base, Declarator* d) {
     }
     expect(Punct::RBracket, "']'");
     const CType* elem = parse_declarator_suffix(base, d);
-    if (!elem->complete || is_func(elem)) error(loc, "array has incomplete element type '%s'", type_str(elem).c_str());
+    // The placeholder of a parenthesized declarator (`int *(a[2])`) is an untagged struct that
+    // is replaced once the outer part is known.
+    bool placeholder = is_record(elem) && !elem->tag;
+    if ((!elem->complete && !placeholder) || is_func(elem))
+      error(loc, "array has incomplete element type '%s'", type_str(elem).c_str());
     if (vla_len) {
       bool declared = vla_context_ == VlaContext::Declaration;
       const CType* v = types_.vla_of(elem, vla_len, declared);
@@ -608,162 +612,6 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
   return s;
 }
 
-bool Parser::parse_string_init(const CType* t, uint64_t offset, std::vector<InitItem>* items, int64_t* len) {
-  const CType* e = t->base->unqual;
-  bool braced = peek().is(Punct::LBrace) && peek(1).kind == TokKind::String;
-  // char arrays take narrow strings; wchar_t, char16_t and char32_t arrays (integers of 2 or 4
-  // bytes) take wide ones of their element size.
-  bool char_elem = e->kind == TypeKind::Char || e->kind == TypeKind::SChar || e->kind == TypeKind::UChar;
-  bool wide_elem = is_integer(e) && e->kind != TypeKind::Bool && (e->size == 2 || e->size == 4);
-  if (!(char_elem || wide_elem) || !(peek().kind == TokKind::String || braced)) return false;
-  if (braced) advance();
-  Expr* s = parse_string();
-  if (braced) expect(Punct::RBrace, "'}'");
-  if (s->type->base->size != e->size) {
-    error(s->loc, char_elem ? "char-array initialized from wide string" : "array of inappropriate type initialized from string constant");
-    *len = 0;
-    return true;
-  }
-  int64_t n = s->type->length;
-  if (t->length >= 0) {
-    if (n - 1 > t->length) error(s->loc, "initializer string for an array is too long");
-    if (n > t->length) n = t->length;
-  }
-  for (int64_t i = 0; i < n; i++) {
-    int64_t v = string_element(s, i);
-    if (v) items->push_back({offset + static_cast<uint64_t>(i) * e->size, e, int_lit(v, e, s->loc), 0, 0});
-  }
-  *len = n;
-  return true;
-}
-
-void Parser::parse_init_elem(const CType* t, uint64_t offset, std::vector<InitItem>* items) {
-  if (!enter(peek().loc)) return;
-  int64_t len;
-  if (is_array(t) && parse_string_init(t, offset, items, &len)) {
-  } else if (is_aggregate(t)) {
-    if (accept(Punct::LBrace)) {
-      parse_init_aggregate(t, offset, items, true);
-      expect(Punct::RBrace, "'}'");
-    } else if (is_record(t)) {
-      // A struct member may be initialized from a struct expression, or by brace elision.
-      Expr* e = parse_assign();
-      if (e->type->unqual == t->unqual) items->push_back({offset, t->unqual, e, 0, 0});
-      else if (t->unqual->nmembers) {
-        const Member& m = t->unqual->members[0];
-        if (is_scalar(m.type)) items->push_back({offset + m.offset, m.type, assign_convert(e, m.type, e->loc, "initialization"), m.bit_pos,
-                                            static_cast<uint8_t>(m.is_bitfield ? m.bit_width : 0)});
-        else error(e->loc, "incompatible types in initialization");
-      }
-    } else {
-      parse_init_aggregate(t, offset, items, false);
-    }
-  } else if (accept(Punct::LBrace)) {
-    Expr* e = parse_assign();
-    accept(Punct::Comma);
-    expect(Punct::RBrace, "'}'");
-    items->push_back({offset, t->unqual, assign_convert(e, t, e->loc, "initialization"), 0, 0});
-  } else {
-    Expr* e = parse_assign();
-    items->push_back({offset, t->unqual, assign_convert(e, t, e->loc, "initialization"), 0, 0});
-  }
-  leave();
-}
-
-int64_t Parser::parse_init_aggregate(const CType* t, uint64_t offset, std::vector<InitItem>* items, bool braced) {
-  t = t->unqual;
-  int64_t idx = 0, max = 0;
-  uint32_t count = is_array(t) ? 0 : t->kind == TypeKind::Union ? 1 : t->nmembers;
-  for (;;) {
-    if (peek().is(Punct::RBrace) || peek().kind == TokKind::Eof) break;
-    if (!braced && (peek().is(Punct::LBracket) || peek().is(Punct::Dot)) && idx > 0) break;
-    if (is_array(t)) {
-      if (braced && accept(Punct::LBracket)) {
-        idx = parse_const_int("an array designator");
-        expect(Punct::RBracket, "']'");
-        expect(Punct::Assign, "'='");
-      }
-      if (t->length >= 0 && idx >= t->length) {
-        if (!braced) break;
-        error(peek().loc, "excess elements in array initializer");
-        skip_to_sync();
-        break;
-      }
-      parse_init_elem(t->base, offset + static_cast<uint64_t>(idx) * t->base->size, items);
-    } else {
-      if (braced && peek().is(Punct::Dot) && peek(1).kind == TokKind::Identifier) {
-        advance();
-        Token n = advance();
-        expect(Punct::Assign, "'='");
-        idx = -1;
-        for (uint32_t i = 0; i < t->nmembers; i++)
-          if (t->members[i].name == n.spelling) idx = i;
-        if (idx < 0) {
-          // A member of an anonymous struct/union member: initialize it where it lies.
-          const Member* m = find_member(t, n.spelling);
-          if (m) {
-            parse_init_elem(m->type, offset + m->offset, items);
-            for (uint32_t i = 0; i < t->nmembers; i++)
-              if (t->members[i].offset <= m->offset) idx = i;
-            idx++;
-            if (idx > max) max = idx;
-            if (!accept(Punct::Comma)) break;
-            continue;
-          }
-          error(n.loc, "no member named '%s' in '%s'", std::string(spelling(n)).c_str(), type_str(t).c_str());
-          skip_to_sync();
-          break;
-        }
-      }
-      while (idx < count && t->members[idx].is_bitfield && !t->members[idx].name) idx++;  // unnamed: no value
-      if (idx >= count) {
-        if (!braced) break;
-        error(peek().loc, "excess elements in %s initializer", t->kind == TypeKind::Union ? "union" : "struct");
-        skip_to_sync();
-        break;
-      }
-      const Member& m = t->members[idx];
-      size_t before = items->size();
-      parse_init_elem(m.type, offset + m.offset, items);
-      if (m.is_bitfield && items->size() > before) {
-        items->back().bit_pos = m.bit_pos;
-        items->back().bit_width = m.bit_width;
-      }
-    }
-    idx++;
-    if (idx > max) max = idx;
-    if (!peek().is(Punct::Comma)) break;
-    if (!braced && (peek(1).is(Punct::RBrace) || (is_array(t) && t->length >= 0 && idx >= t->length) ||
-                    (!is_array(t) && idx >= count)))
-      break;
-    advance();
-  }
-  return max;
-}
-
-void Parser::parse_initializer(Symbol* sym) {
-  std::vector<InitItem> items;
-  const CType* t = sym->type;
-  SourceLoc loc = peek().loc;
-  if (is_func(t)) {
-    error(loc, "function '%s' is initialized like a variable", std::string(names_.str(sym->name)).c_str());
-    parse_assign();
-    return;
-  }
-  int64_t len = 0;
-  if (is_array(t) && parse_string_init(t, 0, &items, &len)) {
-  } else if (is_aggregate(t) && accept(Punct::LBrace)) {
-    len = parse_init_aggregate(t, 0, &items, true);
-    expect(Punct::RBrace, "'}'");
-  } else {
-    if (is_array(t)) error(loc, "array initializer must be an initializer list or a string literal");
-    parse_init_elem(t, 0, &items);
-  }
-  if (is_array(t) && t->length < 0) sym->type = types_.array_of(t->base, len);
-  sym->init = to_arena(items, &sym->ninit);
-  sym->has_init = true;
-}
-
 void Parser::parse_function_body(Symbol* sym, Declarator& d) {
   if (sym->defined) error(d.loc, "redefinition of '%s'", std::string(names_.str(sym->name)).c_str());
   sym->defined = true;
@@ -857,7 +705,7 @@ void Parser::promote_knr_params(FuncDef* f, Declarator& d) {
     ref->sym = in;
     ref->lvalue = true;
     InitItem* item = arena_.make<InitItem>();
-    *item = {0, p->type->unqual, convert(decay(ref), p->type->unqual), 0, 0};
+    *item = {0, p->type->unqual, convert(decay(ref), p->type->unqual), 0, 0, false};
     p->init = item;
     p->ninit = 1;
     p->has_init = true;

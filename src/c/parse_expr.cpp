@@ -128,6 +128,8 @@ Expr* Parser::parse_cast() {
     if (!enter(loc)) return int_lit(0, types_.int_t(), loc);
     Expr* e = decay(parse_cast());
     leave();
+    // GNU: a struct or union cast to its own type is that value (gcc: `(struct S)w->s`).
+    if (is_record(t) && e->type->unqual == t->unqual) return e;
     if (!is_void(t) && (!is_scalar(t) || !is_scalar(e->type))) {
       error(loc, "invalid cast from '%s' to '%s'", type_str(e->type).c_str(), type_str(t).c_str());
       return e;

@@ -80,12 +80,6 @@ class Parser {
   void parse_external_declaration();
   void parse_local_declaration(std::vector<Stmt*>* out);
   Symbol* declare(const DeclSpec& spec, Declarator& d, bool file_scope);
-  void parse_initializer(Symbol* sym);
-  void parse_init_elem(const CType* t, uint64_t offset, std::vector<InitItem>* items);
-  // The members or elements of an aggregate from the current list (after its '{' when
-  // braced, else by brace elision); returns the array length seen.
-  int64_t parse_init_aggregate(const CType* t, uint64_t offset, std::vector<InitItem>* items, bool braced);
-  bool parse_string_init(const CType* t, uint64_t offset, std::vector<InitItem>* items, int64_t* len);
   void parse_function_body(Symbol* sym, Declarator& d);
   // K&R definitions (6.9.1p6): the declarations between `f(a, b)` and its body.
   void parse_knr_declarations(Declarator& d);
@@ -95,6 +89,73 @@ class Parser {
   // assembler, so an error (never silently dropped code), skipping to the end of it.
   bool is_asm_keyword(const Token& t) { Kw k = kw(t); return k == Kw::Asm || k == Kw::Asm2 || k == Kw::AsmPlain; }
   void reject_inline_asm();  // `f(...)` with no f in scope: `int f()`, a warning
+
+  // Initializers (parse_init.cpp).
+  struct InitState {
+    std::vector<InitItem> items;
+    uint64_t high_water_bits = 0;  // the end of the furthest item so far
+    bool is_static = false;        // the object has static storage: values must be constants
+    size_t top_base = 0;           // init_frames_ index of the object's own list
+    uint64_t flex_end = 0;         // the end of an initialized flexible array member
+    std::vector<size_t> marks;     // item indexes kept right across drops (ranges)
+    struct UnionChoice {
+      uint64_t offset;
+      const CType* type;
+      int64_t member;
+    };
+    std::vector<UnionChoice> union_choices;  // the member each designated union holds
+  };
+  struct InitFrame {  // a position inside an aggregate being initialized
+    const CType* type = nullptr;  // unqualified
+    uint64_t offset = 0;
+    int64_t index = 0;  // member or element of the current subobject
+    bool union_done = false;
+  };
+  struct InitSub {  // a subobject to initialize
+    const CType* type = nullptr;
+    uint64_t offset = 0;
+    uint8_t bit_pos = 0;
+    uint8_t bit_width = 0;
+  };
+  struct InitRange {  // a GNU `[lo ... hi]` in a designation: frame's elements lo+1..hi copy lo
+    size_t frame;
+    uint64_t stride;
+    int64_t extra;
+  };
+  static constexpr uint32_t kMaxInitRanges = 8;
+  struct InitRanges {
+    InitRange r[kMaxInitRanges];
+    uint32_t count = 0;
+  };
+  void parse_initializer(Symbol* sym);
+  void init_braced(InitState& st, const CType* t, uint64_t offset, int64_t* len);
+  void init_list(InitState& st, const CType* t, uint64_t offset, int64_t* len);
+  void init_warning(SourceLoc loc, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
+  void init_value(InitState& st, InitSub sub, bool frames);
+  void init_scalar(InitState& st, const InitSub& sub, Expr* e);
+  void init_record_value(InitState& st, const InitSub& sub, Expr* e);
+  void init_string(InitState& st, const CType* t, uint64_t offset, int64_t* len);
+  bool init_designation(InitState& st, size_t base, InitRanges* ranges);
+  bool init_designate_member(NameId name);
+  void init_union_member(InitState& st, InitFrame& f);
+  void init_replicate(InitState& st, size_t first_item, const InitRanges& ranges);
+  bool init_descend(InitSub* sub);
+  void init_add(InitState& st, const InitItem& item);
+  void init_drop(InitState& st, uint64_t from_bit, uint64_t to_bit);
+  InitSub init_sub(const InitFrame& f) const;
+  void init_skip_unnamed(InitFrame& f) const;
+  bool init_frame_done(const InitFrame& f) const;
+  void init_frame_next(InitFrame& f) const;
+  void init_push(const CType* t, uint64_t offset);
+  void init_skip_rest();
+  bool string_alone();
+  std::vector<InitFrame> init_frames_;  // the positions of every open initializer list
+  // Integer constants gcc folds beyond 6.6p6 (const_eval.cpp): (int)(2.5 * 2), and
+  // (long)&((struct S *)0)->m (an absolute address as an integer).
+  bool eval_int_cast(Expr* e, int64_t* out);
+  bool eval_float(Expr* e, long double* out);
+  bool eval_abs_addr(Expr* e, int64_t* out);
+  bool eval_abs_lvalue(Expr* e, int64_t* out);
 
   // Expressions (parse_expr.cpp).
   Expr* parse_expr();

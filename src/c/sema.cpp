@@ -457,6 +457,7 @@ bool Parser::eval_int(Expr* e, int64_t* out) {
   switch (e->kind) {
     case ExprKind::IntLit: *out = e->ival; return true;
     case ExprKind::Cast:
+      if (is_integer(e->type) && (is_floating(e->a->type) || is_ptr(e->a->type))) return eval_int_cast(e, out);
       if (!is_integer(e->type) || !is_integer(e->a->type) || !eval_int(e->a, &x)) return false;
       *out = wrap(x, e->type);
       return true;

@@ -214,3 +214,40 @@ TEST(CDiagnostics, BuiltinsAndWideLiterals) {
   };
   for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
 }
+// Initializers: the messages gcc gives (excess elements and a string too long are warnings,
+// as in gcc: the extra values are dropped).
+TEST(CDiagnostics, InitializerErrors) {
+  const Case cases[] = {
+      {"int a[2] = {1, 2, 3};\n", "1:19: excess elements in array initializer"},
+      {"struct s { int x; } v = {1, 2};\n", "1:29: excess elements in struct initializer"},
+      {"union u { int i; char c; } w = {1, 2};\n", "1:36: excess elements in union initializer"},
+      {"int sc = {1, 2};\n", "1:14: excess elements in scalar initializer"},
+      {"int e = {};\n", "1:9: empty scalar initializer"},
+      {"struct s { int x; };\nstruct s bad = {.y = 1};\n", "2:18: no member named 'y' in 'struct s'"},
+      {"int arr[3] = {[5] = 1};\n", "1:16: array index in initializer exceeds array bounds"},
+      {"int x[4] = {[2 ... 1] = 0};\n", "1:14: empty index range in initializer"},
+      {"int notarr = {[0] = 1};\n", "1:16: array index in non-array initializer"},
+      {"struct s { int x; };\nstruct s nf = {[0] = 1};\n", "2:17: array index in non-array initializer"},
+      {"int a[3] = {.x = 1};\n", "1:14: field name not in record or union initializer"},
+      {"char str[2] = \"abc\";\n", "1:15: initializer-string for array of 'char' is too long"},
+      {"struct s { int x; };\nstruct s fromint = 3;\n", "2:20: invalid initializer"},
+      {"struct s { int x; };\nstruct s t = {1, 2, .x = 3, 4};\n", "2:18: excess elements in struct initializer"},
+      {"int y;\nint *p = &y + (long)&y;\n", "2:13: initializer element is not a compile-time constant"},
+      {"int k[2] = 5;\n", "1:12: array initializer must be an initializer list or a string literal"},
+      {"short w[] = \"abc\";\n", "1:13: array of inappropriate type initialized from string constant"},
+      {"struct f { int n; int d[]; };\nvoid g(void) { struct f v = {1, {2}}; }\n",
+       "2:33: non-static initialization of a flexible array member"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
+}
+
+TEST(CDiagnostics, DeepInitializerBracesStopCleanly) {
+  std::string src = "int x = ";
+  for (int i = 0; i < 10000; i++) src += '{';
+  src += '1';
+  for (int i = 0; i < 10000; i++) src += '}';
+  src += ";\n";
+  bool ok = true;
+  EXPECT_NE(first_error(src, &ok).find("nesting too deep"), std::string::npos);
+  EXPECT_FALSE(ok);
+}
