@@ -678,6 +678,18 @@ Operand IrGen::rv(const Expr* e) {
       Operand ap = rv(e->a);
       set_loc(e->loc);
       VarId addr = temp(Type::I64);
+      if (is_record(e->type)) {
+        // A struct comes whole into a frame slot, from registers or the stack as its SysV class
+        // says (va_block_arg's case is the blkN number; 0 = memory).
+        AbiClass c = classify(e->type);
+        int64_t slot = frame_slot(e->type);
+        emit(Op::Add, {Operand::var(addr), Operand::var(frame_), Operand::int64(slot)});
+        int64_t blk_case = c.memory ? 0 : static_cast<int64_t>(c.blk) - static_cast<int64_t>(Type::Blk0);
+        emit(Op::VaBlockArg, {Operand::var(addr), Operand::var(to_var(ap)), Operand::int64(static_cast<int64_t>(e->type->size)),
+                              Operand::int64(blk_case)});
+        r = Operand::var(addr);
+        break;
+      }
       // The memory operand's type selects the argument class; promoted types are read whole.
       Type cls_t = is_floating(e->type) ? (e->type->kind == TypeKind::LDouble ? Type::LD : Type::D) : Type::I64;
       emit(Op::VaArg, {Operand::var(addr), Operand::var(to_var(ap)), f_->mem(cls_t, 0)});
