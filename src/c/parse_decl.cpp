@@ -268,36 +268,86 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
 const CType* Parser::parse_enum(SourceLoc loc) {
   NameId tag = 0;
   if (peek().kind == TokKind::Identifier && kw(peek()) == Kw::None) tag = advance().spelling;
-  if (!peek().is(Punct::LBrace)) {
-    Symbol* s = tag ? lookup_tag(tag, false) : nullptr;
-    if (s && s->type->kind == TypeKind::Enum) return s->type;
-    if (!s) error(loc, "enums must be defined before use ('enum %s')", std::string(names_.str(tag)).c_str());
-    return types_.int_t();
-  }
-  advance();
-  CType* t = types_.new_enum(tag);
+  bool body = peek().is(Punct::LBrace);
+  CType* t = nullptr;
   if (tag) {
-    Symbol* ts = arena_.make<Symbol>();
-    ts->kind = Symbol::Typedef;
-    ts->type = t;
-    ts->name = tag;
-    bind_tag(tag, ts);
+    // A reference finds the tag in any scope; a body or `enum E;` declares it in this one.
+    Symbol* s = lookup_tag(tag, body || peek().is(Punct::Semi));
+    if (!s && !body && !peek().is(Punct::Semi)) s = lookup_tag(tag, false);
+    if (s && s->type->kind != TypeKind::Enum) {
+      error(loc, "use of '%s' with a tag of a different kind", std::string(names_.str(tag)).c_str());
+    } else if (s && body && s->type->complete) {
+      error(loc, "redeclaration of '%s'", type_str(s->type).c_str());
+    } else if (s) {
+      t = const_cast<CType*>(s->type);
+    }
+    if (!t) {
+      // `enum E;` and `enum E *p;` before the body: an incomplete enum (a GNU extension).
+      t = types_.new_enum(tag);
+      if (!s) {
+        Symbol* ts = arena_.make<Symbol>();
+        ts->kind = Symbol::Typedef;
+        ts->type = t;
+        ts->name = tag;
+        bind_tag(tag, ts);
+      }
+    }
+  } else {
+    t = types_.new_enum(names_.intern("<anonymous>"));
   }
-  int64_t next = 0;
+  if (!body) return t;
+  advance();
+  // Enumerators have type int while their values fit it (6.7.2.2p3); gcc gives the others the
+  // enum's type once the body ends.
+  std::vector<Symbol*> wide;
+  int64_t next = 0, min = 0;
+  uint64_t max = 0;
+  bool next_unsigned = false, any_negative = false, any = false;
   while (peek().kind == TokKind::Identifier) {
     Token name = advance();
-    if (accept(Punct::Assign)) next = parse_const_int("an enumerator value");
+    if (accept(Punct::Assign)) {
+      SourceLoc vl = peek().loc;
+      Expr* e = parse_cond();
+      if (!is_integer(e->type) || !eval_int(e, &next)) {
+        error(vl, "enumerator value for '%s' is not an integer constant", std::string(spelling(name)).c_str());
+        next = 0;
+      }
+      next_unsigned = !is_signed(e->type) && e->type->size == 8;
+    }
+    bool negative = next < 0 && !next_unsigned;
     Symbol* s = arena_.make<Symbol>();
     s->kind = Symbol::EnumConst;
     s->name = name.spelling;
-    s->type = types_.int_t();
-    s->value = next++;
+    s->value = next;
     s->loc = name.loc;
+    if (next >= INT32_MIN && next <= INT32_MAX && !next_unsigned) {
+      s->type = types_.int_t();
+    } else {
+      // Inside the body a wider value has the type of its value (gcc); the enum's type later.
+      TypeKind k = negative ? TypeKind::Long
+                   : next_unsigned ? TypeKind::ULong
+                   : next <= UINT32_MAX ? TypeKind::UInt : TypeKind::Long;
+      s->type = types_.basic(k);
+      wide.push_back(s);
+    }
+    if (negative) {
+      any_negative = true;
+      if (!any || next < min) min = next;
+    } else if (static_cast<uint64_t>(next) > max) {
+      max = static_cast<uint64_t>(next);
+    }
+    any = true;
     if (in_current_scope(name.spelling)) error(name.loc, "redefinition of '%s'", std::string(spelling(name)).c_str());
     bind(name.spelling, s);
+    if (next == INT64_MAX && !next_unsigned) next_unsigned = true;
+    next++;
     if (!accept(Punct::Comma)) break;
   }
   expect(Punct::RBrace, "'}'");
+  if (any_negative && max > INT64_MAX) error(loc, "enumeration values exceed range of largest integer");
+  const CType* underlying = types_.enum_underlying(min, max, any_negative);
+  types_.complete_enum(t, underlying);
+  for (Symbol* s : wide) s->type = underlying;
   return t;
 }
 
@@ -335,7 +385,11 @@ const CType* Parser::parse_declarator(const CType* base, Declarator* d) {
   const CType* result;
   if (peek().is(Punct::LParen) && !peek(1).is(Punct::RParen) && !starts_type_name(peek(1))) {
     advance();
-    const CType* ph = types_.new_record(TypeKind::Struct, 0);
+    // The placeholder stands for the outer type, not known yet: complete, so that `int ([4])`
+    // (an abstract array declarator in parentheses) may make an array of it.
+    CType* ph = types_.new_record(TypeKind::Struct, 0);
+    ph->complete = true;
+    ph->size = ph->align = 1;
     const CType* inner = parse_declarator(ph, d);
     expect(Punct::RParen, "')'");
     const CType* outer = parse_declarator_suffix(base, d);

@@ -269,7 +269,7 @@ Expr* Parser::parse_primary() {
       }
       s->used = true;
       switch (s->kind) {
-        case Symbol::EnumConst: return int_lit(s->value, types_.int_t(), t.loc);
+        case Symbol::EnumConst: return int_lit(s->value, s->type, t.loc);
         case Symbol::Typedef: error(t.loc, "unexpected type name in an expression"); return int_lit(0, types_.int_t(), t.loc);
         case Symbol::Func: {
           Expr* e = new_expr(ExprKind::FuncRef, s->type, t.loc);

@@ -19,8 +19,8 @@ bool is_signed(const CType* t) {
     case TypeKind::Short:
     case TypeKind::Int:
     case TypeKind::Long:
-    case TypeKind::LLong:
-    case TypeKind::Enum: return true;
+    case TypeKind::LLong: return true;
+    case TypeKind::Enum: return is_signed(t->base);
     default: return false;
   }
 }
@@ -34,8 +34,8 @@ int int_rank(const CType* t) {
     case TypeKind::Short:
     case TypeKind::UShort: return 3;
     case TypeKind::Int:
-    case TypeKind::UInt:
-    case TypeKind::Enum: return 4;
+    case TypeKind::UInt: return 4;
+    case TypeKind::Enum: return int_rank(t->base);
     case TypeKind::Long:
     case TypeKind::ULong: return 5;
     case TypeKind::LLong:
@@ -52,8 +52,8 @@ Type mem_type(const CType* t) {
     case TypeKind::SChar: return Type::I8;
     case TypeKind::Short: return Type::I16;
     case TypeKind::UShort: return Type::U16;
-    case TypeKind::Int:
-    case TypeKind::Enum: return Type::I32;
+    case TypeKind::Int: return Type::I32;
+    case TypeKind::Enum: return mem_type(t->base);
     case TypeKind::UInt: return Type::U32;
     case TypeKind::Long:
     case TypeKind::LLong: return Type::I64;
@@ -180,7 +180,24 @@ CType* TypeTable::new_record(TypeKind kind, NameId tag) {
 CType* TypeTable::new_enum(NameId tag) {
   CType* t = make(TypeKind::Enum, 4, 4);
   t->tag = tag;
+  t->base = basic(TypeKind::UInt);
+  t->complete = false;
   return t;
+}
+
+void TypeTable::complete_enum(CType* t, const CType* underlying) {
+  t->base = underlying;
+  t->size = underlying->size;
+  t->align = underlying->align;
+  t->complete = true;
+  update_qualified_copies(t);
+}
+
+const CType* TypeTable::enum_underlying(int64_t min, uint64_t max_unsigned, bool any_negative) const {
+  // gcc: unsigned int when no value is negative, int otherwise; 64 bits when 32 do not hold them.
+  if (!any_negative) return basic(max_unsigned <= UINT32_MAX ? TypeKind::UInt : TypeKind::ULong);
+  int64_t max = static_cast<int64_t>(max_unsigned);
+  return basic(min >= INT32_MIN && max <= INT32_MAX ? TypeKind::Int : TypeKind::Long);
 }
 
 void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
@@ -251,7 +268,11 @@ void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
   t->align = align;
   t->size = (size + align - 1) / align * align;
   t->complete = true;
-  // Qualified copies made while the record was incomplete share its layout.
+  update_qualified_copies(t);
+}
+
+// Qualified copies made while a record or enum was incomplete take its completed layout.
+void TypeTable::update_qualified_copies(CType* t) {
   for (auto& [key, q] : qualified_)
     if (key.first == t) {
       CType* m = const_cast<CType*>(q);
@@ -264,8 +285,8 @@ void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
 
 const CType* TypeTable::promote(const CType* t) {
   t = t->unqual;
+  if (t->kind == TypeKind::Enum) return promote(t->base);
   if (is_integer(t) && int_rank(t) < 4) return int_t();  // every narrower type fits in int
-  if (t->kind == TypeKind::Enum) return int_t();
   return t;
 }
 

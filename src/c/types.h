@@ -62,7 +62,7 @@ struct CType {
   bool unprototyped; // functions declared `f()`: any arguments
   uint32_t align;
   uint64_t size;
-  const CType* base;    // pointer target, array element, function result
+  const CType* base;    // pointer target, array element, function result, enum's underlying type
   const CType* unqual;  // the type without qualifiers (itself when quals == 0)
   int64_t length;       // arrays: element count, -1 when incomplete
   const CType* const* params;
@@ -111,6 +111,10 @@ class TypeTable {
   // largest alignment); a flexible array member may end a struct.
   void complete_record(CType* t, const std::vector<Member>& members);
   CType* new_enum(NameId tag);
+  // Enums: an enum type is incomplete (`enum E;`, a GNU extension) until its body gives it an
+  // underlying integer type (`base`), chosen from its enumerators' range as gcc does.
+  void complete_enum(CType* t, const CType* underlying);
+  const CType* enum_underlying(int64_t min, uint64_t max_unsigned, bool any_negative) const;
   // `void *`-like signedness helpers for the usual arithmetic conversions.
   const CType* promote(const CType* t);  // integer promotions
   const CType* arg_promote(const CType* t);  // default argument promotions: also float to double
@@ -119,6 +123,7 @@ class TypeTable {
 
  private:
   CType* make(TypeKind kind, uint64_t size, uint32_t align);
+  void update_qualified_copies(CType* t);
   Arena arena_;
   const CType* basic_[static_cast<int>(TypeKind::Enum)];
   std::map<const CType*, const CType*> pointers_;
