@@ -92,6 +92,8 @@ class IrGen {
   void copy_bytes(VarId dst, int64_t dst_disp, VarId src, int64_t src_disp, uint64_t size);
   void zero_bytes(VarId dst, int64_t disp, uint64_t size);
   Operand extend(Operand v, const CType* t);  // canonical form of an integer of type t
+  // Bit-fields: the value of an assignment to one (its stored, truncated value).
+  Operand bitfield_value(const LVal& l, Operand v);
 
   // Emission helpers.
   VarId temp(Type t);

@@ -517,7 +517,7 @@ Operand IrGen::incdec(const Expr* e, bool value_used) {
     nv = extend(Operand::var(r), t);
   }
   store(l, nv);
-  return e->postfix ? old : nv;
+  return e->postfix ? old : bitfield_value(l, nv);
 }
 
 Operand IrGen::op_assign(const Expr* e) {
@@ -534,7 +534,16 @@ Operand IrGen::op_assign(const Expr* e) {
     nv = convert(arith(e->op, e->ctype, x, b), e->ctype, t);
   }
   store(l, nv);
-  return nv;
+  return bitfield_value(l, nv);
+}
+
+// The value a bit-field holds after `v` is stored in it: v's low bits, sign- or zero-extended.
+Operand IrGen::bitfield_value(const LVal& l, Operand v) {
+  if (!l.bit_width || l.bit_width >= 64) return v;
+  VarId r = temp(Type::I64);
+  emit(Op::Lsh, {Operand::var(r), v, Operand::int64(64 - l.bit_width)});
+  emit(is_signed(l.type) ? Op::Rsh : Op::URsh, {Operand::var(r), Operand::var(r), Operand::int64(64 - l.bit_width)});
+  return Operand::var(r);
 }
 
 Operand IrGen::rv(const Expr* e) {
@@ -632,7 +641,7 @@ Operand IrGen::rv(const Expr* e) {
       LVal l = lv(e->a);
       set_loc(e->loc);
       store(l, v);
-      r = v;
+      r = bitfield_value(l, v);
       break;
     }
     case ExprKind::OpAssign: r = op_assign(e); break;

@@ -121,6 +121,8 @@ class Parser {
   bool check_lvalue(Expr* e, SourceLoc loc);
   bool eval_int(Expr* e, int64_t* out);  // integer constant expressions (6.6)
   std::string type_str(const CType* t) const { return types_.describe(t, names_); }
+  // Bit-fields: the type a bit-field member expression promotes to (null when e is none).
+  const CType* bitfield_promotion(const Expr* e);
 
   // Scopes.
   Symbol* lookup(NameId name) const;

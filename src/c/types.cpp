@@ -219,7 +219,6 @@ void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
         if ((w + 7) / 8 > size) size = (w + 7) / 8;
         continue;
       }
-      bits = std::max(bits, size * 8);
       if (w == 0) {
         bits = (bits + unit - 1) / unit * unit;
       } else if (bits / unit != (bits + w - 1) / unit) {
