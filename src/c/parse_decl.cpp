@@ -62,7 +62,11 @@ unsigned Parser::skip_gnu_attributes() {
           if (m.size() > 4 && m.starts_with("__") && m.ends_with("__")) m = m.substr(2, m.size() - 4);
           mode = m == "QI" ? 1 : m == "HI" ? 2 : m == "SI" ? 4 : (m == "DI" || m == "word" || m == "pointer") ? 8 : 0;
           if (!mode) error(peek(1).loc, "mode '%.*s' is not supported", static_cast<int>(m.size()), m.data());
-        } else if (n == "packed" || n == "aligned" || n == "weak" || n == "alias" || n == "constructor" ||
+        } else if (n == "packed") {
+          layout_attrs_.packed = true;
+        } else if (n == "aligned") {
+          parse_aligned_attribute(t.loc);
+        } else if (n == "weak" || n == "alias" || n == "constructor" ||
                    n == "destructor" || n == "section" || n == "vector_size" || n == "mode" || n == "cleanup") {
           error(t.loc, "attribute '%.*s' is not supported yet", static_cast<int>(n.size()), n.data());
         }
@@ -72,8 +76,32 @@ unsigned Parser::skip_gnu_attributes() {
   }
 }
 
+// aligned, or aligned(N) with N a power of two: the attribute's name was just read.
+void Parser::parse_aligned_attribute(SourceLoc loc) {
+  uint32_t a = 16;  // the largest alignment x86-64 ever needs (gcc's __BIGGEST_ALIGNMENT__)
+  if (accept(Punct::LParen)) {
+    int64_t n = parse_const_int("requested alignment");
+    expect(Punct::RParen, "')'");
+    if (n <= 0 || (n & (n - 1)) || n > (int64_t(1) << 28)) {
+      error(loc, "requested alignment is not a positive power of 2");
+      return;
+    }
+    a = static_cast<uint32_t>(n);
+  }
+  if (a > layout_attrs_.aligned) layout_attrs_.aligned = a;
+  layout_attrs_.aligned_loc = loc;
+}
+
+// Declarations other than struct members and struct types cannot take aligned(N) yet.
+void Parser::check_unused_layout_attrs() {
+  if (layout_attrs_.aligned)
+    error(layout_attrs_.aligned_loc, "attribute 'aligned' on a variable, typedef or function is not supported yet");
+  layout_attrs_ = LayoutAttrs{};
+}
+
 bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
   spec->loc = peek().loc;
+  layout_attrs_ = LayoutAttrs{};
   int n_void = 0, n_char = 0, n_short = 0, n_int = 0, n_long = 0, n_float = 0, n_double = 0, n_bool = 0;
   int n_signed = 0, n_unsigned = 0;
   uint8_t quals = 0;
@@ -175,7 +203,17 @@ done:
 }
 
 const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
+  // The record's own attributes come after the keyword or after the body; the declaration the
+  // record is part of keeps its own.
+  LayoutAttrs outer = layout_attrs_;
+  layout_attrs_ = LayoutAttrs{};
   skip_gnu_attributes();
+  LayoutAttrs record_attrs = layout_attrs_;
+  struct Restore {
+    LayoutAttrs& slot;
+    LayoutAttrs saved;
+    ~Restore() { slot = saved; }
+  } restore{layout_attrs_, outer};
   NameId tag = 0;
   if (peek().kind == TokKind::Identifier && kw(peek()) == Kw::None) tag = advance().spelling;
   bool body = peek().is(Punct::LBrace);
@@ -211,7 +249,9 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
   std::vector<Member> members;
   while (!peek().is(Punct::RBrace) && peek().kind != TokKind::Eof) {
     DeclSpec spec;
-    if (!parse_decl_spec(&spec, false)) {
+    bool spec_ok = parse_decl_spec(&spec, false);
+    LayoutAttrs spec_attrs = layout_attrs_;
+    if (!spec_ok) {
       error(peek().loc, "expected a member declaration");
       skip_to_sync();
       accept(Punct::Semi);
@@ -222,7 +262,7 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
         for (const Member& m : members)
           if (m.name && find_member(spec.type, m.name))
             error(peek().loc, "duplicate member '%s'", std::string(names_.str(m.name)).c_str());
-        members.push_back({0, spec.type, 0, 0, 0, false});
+        members.push_back({0, spec.type, 0, 0, 0, false, spec_attrs.packed, spec_attrs.aligned, 0});
       } else {
         error(spec.loc, "declaration does not declare anything");
       }
@@ -230,6 +270,7 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
       for (;;) {
         Declarator d;
         d.loc = peek().loc;
+        layout_attrs_ = spec_attrs;
         const CType* mt = parse_declarator(spec.type, &d);
         bool bitfield = false;
         int64_t width = 0;
@@ -254,14 +295,19 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
         else if (is_func(mt)) error(d.loc, "member declared as a function");
         for (const Member& m : members)
           if (d.name && m.name == d.name) error(d.loc, "duplicate member '%s'", std::string(names_.str(d.name)).c_str());
-        members.push_back({d.name, mt, 0, 0, static_cast<uint8_t>(width), bitfield});
+        skip_gnu_attributes();  // after a bit-field's width
+        members.push_back({d.name, mt, 0, 0, static_cast<uint8_t>(width), bitfield, layout_attrs_.packed,
+                           layout_attrs_.aligned, 0});
         if (!accept(Punct::Comma)) break;
       }
     }
     expect(Punct::Semi, "';'");
   }
   expect(Punct::RBrace, "'}'");
-  types_.complete_record(t, members);
+  layout_attrs_ = record_attrs;
+  skip_gnu_attributes();
+  if (!types_.complete_record(t, members, layout_attrs_.packed, layout_attrs_.aligned))
+    error(loc, "a packed bit-field spanning more than 8 bytes is not supported yet");
   return t;
 }
 
@@ -383,7 +429,9 @@ const CType* Parser::parse_declarator(const CType* base, Declarator* d) {
     base = types_.qualified(base, q);
   }
   const CType* result;
-  if (peek().is(Punct::LParen) && !peek(1).is(Punct::RParen) && !starts_type_name(peek(1))) {
+  // `(` opens a nested declarator unless parameters follow; `(__attribute__((x)) *)` is one.
+  bool attr_first = kw(peek(1)) == Kw::Attribute || kw(peek(1)) == Kw::Attribute2;
+  if (peek().is(Punct::LParen) && !peek(1).is(Punct::RParen) && (attr_first || !starts_type_name(peek(1)))) {
     advance();
     // The placeholder stands for the outer type, not known yet: complete, so that `int ([4])`
     // (an abstract array declarator in parentheses) may make an array of it.
@@ -520,6 +568,7 @@ const CType* Parser::parse_type_name() {
 }
 
 Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
+  check_unused_layout_attrs();
   std::string nm(names_.str(d.name));
   if (!d.name) {
     error(d.loc, "declaration does not declare anything");

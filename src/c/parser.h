@@ -187,6 +187,17 @@ class Parser {
   uint32_t static_counter_ = 0;
   // The variadic builtins (what <stdarg.h> expands to) and the va_list type.
   NameId va_start_id_, va_arg_id_, va_end_id_, va_copy_id_;
+
+  // Layout attributes: skip_gnu_attributes records `packed` and `aligned(N)` here; struct and
+  // union definitions and their members take them, and a declaration that cannot is reported.
+  struct LayoutAttrs {
+    bool packed = false;
+    uint32_t aligned = 0;  // the largest aligned(N) seen; 0 = none
+    SourceLoc aligned_loc;
+  };
+  LayoutAttrs layout_attrs_;
+  void parse_aligned_attribute(SourceLoc loc);
+  void check_unused_layout_attrs();
 };
 
 }  // namespace kite::c

@@ -200,48 +200,63 @@ const CType* TypeTable::enum_underlying(int64_t min, uint64_t max_unsigned, bool
   return basic(min >= INT32_MIN && max <= INT32_MAX ? TypeKind::Int : TypeKind::Long);
 }
 
-void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
+bool TypeTable::complete_record(CType* t, const std::vector<Member>& members, bool packed, uint32_t min_align) {
   Member* ms = arena_.make_array<Member>(members.size());
   uint64_t size = 0;
   uint32_t align = 1;
   uint64_t bits = 0;  // struct bit-fields: the next free bit
+  bool ok = true;
   for (size_t i = 0; i < members.size(); i++) {
     ms[i] = members[i];
-    uint32_t a = ms[i].type->align;
-    if (ms[i].is_bitfield) {
-      // gcc (SysV): a field goes at the next free bit unless it would straddle a unit of its
-      // type; a zero width ends the unit; unnamed fields do not align the struct.
-      uint64_t unit = ms[i].type->size * 8, w = ms[i].bit_width;
-      if (ms[i].name && a > align) align = a;
+    Member& m = ms[i];
+    bool pack = packed || m.packed;
+    // A member's alignment: its type's, 1 when packed, raised by its own aligned(N).
+    uint32_t a = std::max(pack ? 1u : m.type->align, m.align_attr);
+    if (m.is_bitfield) {
+      uint64_t unit = m.type->size * 8, w = m.bit_width;
+      // gcc (SysV): named fields align the record by their type (unless packed); unnamed ones do not.
+      if ((m.name || m.align_attr) && a > align) align = a;
       if (t->kind == TypeKind::Union) {
-        ms[i].offset = 0;
-        ms[i].bit_pos = 0;
+        m.offset = 0;
+        m.bit_pos = 0;
         if ((w + 7) / 8 > size) size = (w + 7) / 8;
         continue;
       }
-      if (w == 0) {
+      if (w == 0) {  // ends the unit, packed or not
         bits = (bits + unit - 1) / unit * unit;
-      } else if (bits / unit != (bits + w - 1) / unit) {
-        bits = (bits + unit - 1) / unit * unit;
+      } else if (m.align_attr) {
+        bits = (bits + 8 * m.align_attr - 1) / (8 * m.align_attr) * (8 * m.align_attr);
       }
-      ms[i].offset = bits / unit * (unit / 8);
-      ms[i].bit_pos = static_cast<uint8_t>(bits % unit);
+      if (pack && w) {
+        // At the next free bit, whatever it straddles: accessed through the smallest unit of
+        // 1, 2, 4 or 8 bytes from the byte holding its first bit.
+        uint64_t pos = bits % 8, need = (pos + w + 7) / 8;
+        m.unit_bytes = need <= 1 ? 1 : need <= 2 ? 2 : need <= 4 ? 4 : 8;
+        if (need > 8) ok = false;
+        m.offset = bits / 8;
+        m.bit_pos = static_cast<uint8_t>(pos);
+      } else {
+        // At the next free bit unless it would straddle a unit of its type.
+        if (w && bits / unit != (bits + w - 1) / unit) bits = (bits + unit - 1) / unit * unit;
+        m.offset = bits / unit * (unit / 8);
+        m.bit_pos = static_cast<uint8_t>(bits % unit);
+      }
       bits += w;
       size = (bits + 7) / 8;
       continue;
     }
     if (a > align) align = a;
     if (t->kind == TypeKind::Struct) {
-      size = std::max(size, (bits + 7) / 8);
       size = (size + a - 1) / a * a;
-      ms[i].offset = size;
-      size += ms[i].type->size;
+      m.offset = size;
+      size += m.type->size;
       bits = size * 8;
     } else {
-      ms[i].offset = 0;
-      if (ms[i].type->size > size) size = ms[i].type->size;
+      m.offset = 0;
+      if (m.type->size > size) size = m.type->size;
     }
   }
+  if (min_align > align) align = min_align;
   t->members = ms;
   t->nmembers = static_cast<uint32_t>(members.size());
   std::vector<Member> inner;
@@ -268,6 +283,7 @@ void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
   t->size = (size + align - 1) / align * align;
   t->complete = true;
   update_qualified_copies(t);
+  return ok;
 }
 
 // Qualified copies made while a record or enum was incomplete take its completed layout.
