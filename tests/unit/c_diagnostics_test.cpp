@@ -195,6 +195,7 @@ TEST(CDiagnostics, LayoutAndVarargErrors) {
       {"struct E2 { int q; };\nenum E2 e2;\n", "2:1: use of 'E2' with a tag of a different kind"},
       {"enum E { A };\nenum E { B };\n", "2:1: redeclaration of 'enum E'"},
       {"enum E { A = 1.5 };\n", "1:14: enumerator value for 'A' is not an integer constant"},
+      {"#pragma pack(push, 1)\nstruct s { char c; int i; };\n", "1:9: #pragma pack is not supported yet"},
   };
   for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
 }
