@@ -58,7 +58,10 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
         return true;
       }
       if (out->is_float) {
-        out->i = to->kind == TypeKind::Bool ? out->f != 0 : static_cast<int64_t>(out->f);
+        // 2^63 and above fit only an unsigned 64-bit type (through uint64_t, exactly).
+        bool high = !is_signed(to) && out->f >= 9223372036854775808.0L && out->f < 18446744073709551616.0L;
+        out->i = to->kind == TypeKind::Bool ? out->f != 0
+                 : high ? static_cast<int64_t>(static_cast<uint64_t>(out->f)) : static_cast<int64_t>(out->f);
         out->is_float = false;
       }
       if (to->kind == TypeKind::Bool) out->i = out->i != 0;

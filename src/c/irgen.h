@@ -32,6 +32,7 @@ class IrGen {
     uint8_t scale = 1;
     uint8_t bit_pos = 0;    // bit-fields: the field within the `type`-sized unit at disp
     uint8_t bit_width = 0;  // 0 = not a bit-field
+    uint8_t unit_bytes = 0;  // bit-fields of packed records: the unit's size, not the type's
     int64_t disp = 0;
     const CType* type = nullptr;
   };
@@ -94,6 +95,9 @@ class IrGen {
   void copy_bytes(VarId dst, int64_t dst_disp, VarId src, int64_t src_disp, uint64_t size);
   void zero_bytes(VarId dst, int64_t disp, uint64_t size);
   Operand extend(Operand v, const CType* t);  // canonical form of an integer of type t
+  // Bit-fields: the value of an assignment to one (its stored, truncated value).
+  Operand bitfield_value(const LVal& l, Operand v);
+  Type unit_type(const LVal& l) const;  // the memory type of a bit-field's unit (or of l)
 
   // GNU builtins (irgen_builtins.cpp).
   Operand builtin(const Expr* e);

@@ -165,6 +165,26 @@ Operand IrGen::convert(Operand v, const CType* from, const CType* to) {
     emit((u ? u_ops : s_ops)[cls(to) - 1], {Operand::var(r), v});
     return Operand::var(r);
   }
+  if (ti && !is_signed(to) && to->size == 8) {
+    // To a 64-bit unsigned type: the IR converts to signed, so a value of 2^63 or more is
+    // converted after subtracting 2^63, which then comes back as the top bit.
+    static const Op to_int[] = {Op::F2I, Op::D2I, Op::LD2I}, sub[] = {Op::FSub, Op::DSub, Op::LDSub},
+                    bge[] = {Op::FBge, Op::DBge, Op::LDBge};
+    int c = cls(from) - 1;
+    const long double two63 = 9223372036854775808.0L;
+    Operand lim = c == 0 ? Operand::float32(static_cast<float>(two63)) : c == 1 ? Operand::float64(static_cast<double>(two63)) : ctx_.ldouble_operand(two63);
+    VarId r = temp(Type::I64), x = temp(var_type(from));
+    LabelId big = new_label(), done = new_label();
+    emit(bge[c], {Operand::label(big), v, lim});
+    emit(to_int[c], {Operand::var(r), v});
+    emit(Op::Jmp, {Operand::label(done)});
+    place(big);
+    emit(sub[c], {Operand::var(x), v, lim});
+    emit(to_int[c], {Operand::var(r), Operand::var(x)});
+    emit(Op::Xor, {Operand::var(r), Operand::var(r), Operand::int64(INT64_MIN)});
+    place(done);
+    return Operand::var(r);
+  }
   if (ti) {  // floating to integer
     static const Op ops[] = {Op::F2I, Op::D2I, Op::LD2I};
     VarId r = temp(Type::I64);
@@ -265,6 +285,7 @@ IrGen::LVal IrGen::lv(const Expr* e) {
       l.type = e->type;
       l.bit_pos = e->member->bit_pos;
       l.bit_width = e->member->is_bitfield ? e->member->bit_width : 0;
+      l.unit_bytes = e->member->unit_bytes;
       return l;
     }
     case ExprKind::CompoundLit: {
@@ -310,7 +331,7 @@ Operand IrGen::load(const LVal& l) {
   if (!is_scalar(l.type)) return address(l);
   Type vt = var_type(l.type);
   VarId r = temp(vt);
-  emit_mov(Operand::var(r), f_->mem(mem_type(l.type), l.disp, l.base, l.index, l.scale), vt);
+  emit_mov(Operand::var(r), f_->mem(unit_type(l), l.disp, l.base, l.index, l.scale), vt);
   if (l.bit_width) {  // shift the field to the top, then back down with its sign (or zeros)
     int64_t up = 64 - l.bit_pos - l.bit_width, down = 64 - l.bit_width;
     emit(Op::Lsh, {Operand::var(r), Operand::var(r), Operand::int64(up)});
@@ -331,14 +352,14 @@ void IrGen::store(const LVal& l, Operand v) {
   }
   if (l.bit_width) {  // read, clear the field's bits, or in the new value, write back
     uint64_t ones = l.bit_width == 64 ? ~uint64_t(0) : (uint64_t(1) << l.bit_width) - 1;
-    Operand unit = f_->mem(mem_type(l.type), l.disp, l.base, l.index, l.scale);
+    Operand unit = f_->mem(unit_type(l), l.disp, l.base, l.index, l.scale);
     VarId u = temp(Type::I64), x = temp(Type::I64);
     emit(Op::Mov, {Operand::var(u), unit});
     emit(Op::And, {Operand::var(u), Operand::var(u), Operand::int64(static_cast<int64_t>(~(ones << l.bit_pos)))});
     emit(Op::And, {Operand::var(x), v, Operand::int64(static_cast<int64_t>(ones))});
     emit(Op::Lsh, {Operand::var(x), Operand::var(x), Operand::int64(l.bit_pos)});
     emit(Op::Or, {Operand::var(u), Operand::var(u), Operand::var(x)});
-    emit(Op::Mov, {f_->mem(mem_type(l.type), l.disp, l.base, l.index, l.scale), Operand::var(u)});
+    emit(Op::Mov, {f_->mem(unit_type(l), l.disp, l.base, l.index, l.scale), Operand::var(u)});
     return;
   }
   emit_mov(f_->mem(mem_type(l.type), l.disp, l.base, l.index, l.scale), v, var_type(l.type));
@@ -523,7 +544,7 @@ Operand IrGen::incdec(const Expr* e, bool value_used) {
     nv = extend(Operand::var(r), t);
   }
   store(l, nv);
-  return e->postfix ? old : nv;
+  return e->postfix ? old : bitfield_value(l, nv);
 }
 
 Operand IrGen::op_assign(const Expr* e) {
@@ -540,7 +561,26 @@ Operand IrGen::op_assign(const Expr* e) {
     nv = convert(arith(e->op, e->ctype, x, b), e->ctype, t);
   }
   store(l, nv);
-  return nv;
+  return bitfield_value(l, nv);
+}
+
+Type IrGen::unit_type(const LVal& l) const {
+  switch (l.unit_bytes) {
+    case 1: return Type::U8;
+    case 2: return Type::U16;
+    case 4: return Type::U32;
+    case 8: return Type::U64;
+    default: return mem_type(l.type);
+  }
+}
+
+// The value a bit-field holds after `v` is stored in it: v's low bits, sign- or zero-extended.
+Operand IrGen::bitfield_value(const LVal& l, Operand v) {
+  if (!l.bit_width || l.bit_width >= 64) return v;
+  VarId r = temp(Type::I64);
+  emit(Op::Lsh, {Operand::var(r), v, Operand::int64(64 - l.bit_width)});
+  emit(is_signed(l.type) ? Op::Rsh : Op::URsh, {Operand::var(r), Operand::var(r), Operand::int64(64 - l.bit_width)});
+  return Operand::var(r);
 }
 
 Operand IrGen::rv(const Expr* e) {
@@ -643,7 +683,7 @@ Operand IrGen::rv(const Expr* e) {
       LVal l = lv(e->a);
       set_loc(e->loc);
       store(l, v);
-      r = v;
+      r = bitfield_value(l, v);
       break;
     }
     case ExprKind::OpAssign: r = op_assign(e); break;
@@ -691,6 +731,18 @@ Operand IrGen::rv(const Expr* e) {
       Operand ap = rv(e->a);
       set_loc(e->loc);
       VarId addr = temp(Type::I64);
+      if (is_record(e->type)) {
+        // A struct comes whole into a frame slot, from registers or the stack as its SysV class
+        // says (va_block_arg's case is the blkN number; 0 = memory).
+        AbiClass c = classify(e->type);
+        int64_t slot = frame_slot(e->type);
+        emit(Op::Add, {Operand::var(addr), Operand::var(frame_), Operand::int64(slot)});
+        int64_t blk_case = c.memory ? 0 : static_cast<int64_t>(c.blk) - static_cast<int64_t>(Type::Blk0);
+        emit(Op::VaBlockArg, {Operand::var(addr), Operand::var(to_var(ap)), Operand::int64(static_cast<int64_t>(e->type->size)),
+                              Operand::int64(blk_case)});
+        r = Operand::var(addr);
+        break;
+      }
       // The memory operand's type selects the argument class; promoted types are read whole.
       Type cls_t = is_floating(e->type) ? (e->type->kind == TypeKind::LDouble ? Type::LD : Type::D) : Type::I64;
       emit(Op::VaArg, {Operand::var(addr), Operand::var(to_var(ap)), f_->mem(cls_t, 0)});

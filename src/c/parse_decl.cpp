@@ -64,7 +64,11 @@ unsigned Parser::skip_gnu_attributes() {
           if (m.size() > 4 && m.starts_with("__") && m.ends_with("__")) m = m.substr(2, m.size() - 4);
           mode = m == "QI" ? 1 : m == "HI" ? 2 : m == "SI" ? 4 : (m == "DI" || m == "word" || m == "pointer") ? 8 : 0;
           if (!mode) error(peek(1).loc, "mode '%.*s' is not supported", static_cast<int>(m.size()), m.data());
-        } else if (n == "packed" || n == "aligned" || n == "alias" || n == "constructor" ||
+        } else if (n == "packed") {
+          layout_attrs_.packed = true;
+        } else if (n == "aligned") {
+          parse_aligned_attribute(t.loc);
+        } else if (n == "alias" || n == "constructor" ||
                    n == "destructor" || n == "section" || n == "vector_size" || n == "mode" || n == "cleanup") {
           error(t.loc, "attribute '%.*s' is not supported yet", static_cast<int>(n.size()), n.data());
         }
@@ -74,8 +78,32 @@ unsigned Parser::skip_gnu_attributes() {
   }
 }
 
+// aligned, or aligned(N) with N a power of two: the attribute's name was just read.
+void Parser::parse_aligned_attribute(SourceLoc loc) {
+  uint32_t a = 16;  // the largest alignment x86-64 ever needs (gcc's __BIGGEST_ALIGNMENT__)
+  if (accept(Punct::LParen)) {
+    int64_t n = parse_const_int("requested alignment");
+    expect(Punct::RParen, "')'");
+    if (n <= 0 || (n & (n - 1)) || n > (int64_t(1) << 28)) {
+      error(loc, "requested alignment is not a positive power of 2");
+      return;
+    }
+    a = static_cast<uint32_t>(n);
+  }
+  if (a > layout_attrs_.aligned) layout_attrs_.aligned = a;
+  layout_attrs_.aligned_loc = loc;
+}
+
+// Declarations other than struct members and struct types cannot take aligned(N) yet.
+void Parser::check_unused_layout_attrs() {
+  if (layout_attrs_.aligned)
+    error(layout_attrs_.aligned_loc, "attribute 'aligned' on a variable, typedef or function is not supported yet");
+  layout_attrs_ = LayoutAttrs{};
+}
+
 bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
   spec->loc = peek().loc;
+  layout_attrs_ = LayoutAttrs{};
   int n_void = 0, n_char = 0, n_short = 0, n_int = 0, n_long = 0, n_float = 0, n_double = 0, n_bool = 0;
   int n_signed = 0, n_unsigned = 0;
   uint8_t quals = 0;
@@ -179,7 +207,17 @@ done:
 
 const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
   VlaContextScope vla_scope(this, VlaContext::Record);
+  // The record's own attributes come after the keyword or after the body; the declaration the
+  // record is part of keeps its own.
+  LayoutAttrs outer = layout_attrs_;
+  layout_attrs_ = LayoutAttrs{};
   skip_gnu_attributes();
+  LayoutAttrs record_attrs = layout_attrs_;
+  struct Restore {
+    LayoutAttrs& slot;
+    LayoutAttrs saved;
+    ~Restore() { slot = saved; }
+  } restore{layout_attrs_, outer};
   NameId tag = 0;
   if (peek().kind == TokKind::Identifier && kw(peek()) == Kw::None) tag = advance().spelling;
   bool body = peek().is(Punct::LBrace);
@@ -215,7 +253,9 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
   std::vector<Member> members;
   while (!peek().is(Punct::RBrace) && peek().kind != TokKind::Eof) {
     DeclSpec spec;
-    if (!parse_decl_spec(&spec, false)) {
+    bool spec_ok = parse_decl_spec(&spec, false);
+    LayoutAttrs spec_attrs = layout_attrs_;
+    if (!spec_ok) {
       error(peek().loc, "expected a member declaration");
       skip_to_sync();
       accept(Punct::Semi);
@@ -226,7 +266,7 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
         for (const Member& m : members)
           if (m.name && find_member(spec.type, m.name))
             error(peek().loc, "duplicate member '%s'", std::string(names_.str(m.name)).c_str());
-        members.push_back({0, spec.type, 0, 0, 0, false});
+        members.push_back({0, spec.type, 0, 0, 0, false, spec_attrs.packed, spec_attrs.aligned, 0});
       } else {
         error(spec.loc, "declaration does not declare anything");
       }
@@ -234,6 +274,7 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
       for (;;) {
         Declarator d;
         d.loc = peek().loc;
+        layout_attrs_ = spec_attrs;
         const CType* mt = parse_declarator(spec.type, &d);
         bool bitfield = false;
         int64_t width = 0;
@@ -258,50 +299,105 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
         else if (is_func(mt)) error(d.loc, "member declared as a function");
         for (const Member& m : members)
           if (d.name && m.name == d.name) error(d.loc, "duplicate member '%s'", std::string(names_.str(d.name)).c_str());
-        members.push_back({d.name, mt, 0, 0, static_cast<uint8_t>(width), bitfield});
+        skip_gnu_attributes();  // after a bit-field's width
+        members.push_back({d.name, mt, 0, 0, static_cast<uint8_t>(width), bitfield, layout_attrs_.packed,
+                           layout_attrs_.aligned, 0});
         if (!accept(Punct::Comma)) break;
       }
     }
     expect(Punct::Semi, "';'");
   }
   expect(Punct::RBrace, "'}'");
-  types_.complete_record(t, members);
+  layout_attrs_ = record_attrs;
+  skip_gnu_attributes();
+  if (!types_.complete_record(t, members, layout_attrs_.packed, layout_attrs_.aligned))
+    error(loc, "a packed bit-field spanning more than 8 bytes is not supported yet");
   return t;
 }
 
 const CType* Parser::parse_enum(SourceLoc loc) {
   NameId tag = 0;
   if (peek().kind == TokKind::Identifier && kw(peek()) == Kw::None) tag = advance().spelling;
-  if (!peek().is(Punct::LBrace)) {
-    Symbol* s = tag ? lookup_tag(tag, false) : nullptr;
-    if (s && s->type->kind == TypeKind::Enum) return s->type;
-    if (!s) error(loc, "enums must be defined before use ('enum %s')", std::string(names_.str(tag)).c_str());
-    return types_.int_t();
-  }
-  advance();
-  CType* t = types_.new_enum(tag);
+  bool body = peek().is(Punct::LBrace);
+  CType* t = nullptr;
   if (tag) {
-    Symbol* ts = arena_.make<Symbol>();
-    ts->kind = Symbol::Typedef;
-    ts->type = t;
-    ts->name = tag;
-    bind_tag(tag, ts);
+    // A reference finds the tag in any scope; a body or `enum E;` declares it in this one.
+    Symbol* s = lookup_tag(tag, body || peek().is(Punct::Semi));
+    if (!s && !body && !peek().is(Punct::Semi)) s = lookup_tag(tag, false);
+    if (s && s->type->kind != TypeKind::Enum) {
+      error(loc, "use of '%s' with a tag of a different kind", std::string(names_.str(tag)).c_str());
+    } else if (s && body && s->type->complete) {
+      error(loc, "redeclaration of '%s'", type_str(s->type).c_str());
+    } else if (s) {
+      t = const_cast<CType*>(s->type);
+    }
+    if (!t) {
+      // `enum E;` and `enum E *p;` before the body: an incomplete enum (a GNU extension).
+      t = types_.new_enum(tag);
+      if (!s) {
+        Symbol* ts = arena_.make<Symbol>();
+        ts->kind = Symbol::Typedef;
+        ts->type = t;
+        ts->name = tag;
+        bind_tag(tag, ts);
+      }
+    }
+  } else {
+    t = types_.new_enum(names_.intern("<anonymous>"));
   }
-  int64_t next = 0;
+  if (!body) return t;
+  advance();
+  // Enumerators have type int while their values fit it (6.7.2.2p3); gcc gives the others the
+  // enum's type once the body ends.
+  std::vector<Symbol*> wide;
+  int64_t next = 0, min = 0;
+  uint64_t max = 0;
+  bool next_unsigned = false, any_negative = false, any = false;
   while (peek().kind == TokKind::Identifier) {
     Token name = advance();
-    if (accept(Punct::Assign)) next = parse_const_int("an enumerator value");
+    if (accept(Punct::Assign)) {
+      SourceLoc vl = peek().loc;
+      Expr* e = parse_cond();
+      if (!is_integer(e->type) || !eval_int(e, &next)) {
+        error(vl, "enumerator value for '%s' is not an integer constant", std::string(spelling(name)).c_str());
+        next = 0;
+      }
+      next_unsigned = !is_signed(e->type) && e->type->size == 8;
+    }
+    bool negative = next < 0 && !next_unsigned;
     Symbol* s = arena_.make<Symbol>();
     s->kind = Symbol::EnumConst;
     s->name = name.spelling;
-    s->type = types_.int_t();
-    s->value = next++;
+    s->value = next;
     s->loc = name.loc;
+    if (next >= INT32_MIN && next <= INT32_MAX && !next_unsigned) {
+      s->type = types_.int_t();
+    } else {
+      // Inside the body a wider value has the type of its value (gcc); the enum's type later.
+      TypeKind k = negative ? TypeKind::Long
+                   : next_unsigned ? TypeKind::ULong
+                   : next <= UINT32_MAX ? TypeKind::UInt : TypeKind::Long;
+      s->type = types_.basic(k);
+      wide.push_back(s);
+    }
+    if (negative) {
+      any_negative = true;
+      if (!any || next < min) min = next;
+    } else if (static_cast<uint64_t>(next) > max) {
+      max = static_cast<uint64_t>(next);
+    }
+    any = true;
     if (in_current_scope(name.spelling)) error(name.loc, "redefinition of '%s'", std::string(spelling(name)).c_str());
     bind(name.spelling, s);
+    if (next == INT64_MAX && !next_unsigned) next_unsigned = true;
+    next++;
     if (!accept(Punct::Comma)) break;
   }
   expect(Punct::RBrace, "'}'");
+  if (any_negative && max > INT64_MAX) error(loc, "enumeration values exceed range of largest integer");
+  const CType* underlying = types_.enum_underlying(min, max, any_negative);
+  types_.complete_enum(t, underlying);
+  for (Symbol* s : wide) s->type = underlying;
   return t;
 }
 
@@ -351,9 +447,15 @@ const CType* Parser::parse_declarator(const CType* base, Declarator* d) {
     base = types_.qualified(base, q);
   }
   const CType* result;
-  if (peek().is(Punct::LParen) && !peek(1).is(Punct::RParen) && !starts_type_name(peek(1))) {
+  // `(` opens a nested declarator unless parameters follow; `(__attribute__((x)) *)` is one.
+  bool attr_first = kw(peek(1)) == Kw::Attribute || kw(peek(1)) == Kw::Attribute2;
+  if (peek().is(Punct::LParen) && !peek(1).is(Punct::RParen) && (attr_first || !starts_type_name(peek(1)))) {
     advance();
-    const CType* ph = types_.new_record(TypeKind::Struct, 0);
+    // The placeholder stands for the outer type, not known yet: complete, so that `int ([4])`
+    // (an abstract array declarator in parentheses) may make an array of it.
+    CType* ph = types_.new_record(TypeKind::Struct, 0);
+    ph->complete = true;
+    ph->size = ph->align = 1;
     const CType* inner = parse_declarator(ph, d);
     expect(Punct::RParen, "')'");
     const CType* outer = parse_declarator_suffix(base, d);
@@ -528,6 +630,7 @@ const CType* Parser::parse_type_name() {
 }
 
 Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
+  check_unused_layout_attrs();
   std::string nm(names_.str(d.name));
   if (!d.name) {
     error(d.loc, "declaration does not declare anything");

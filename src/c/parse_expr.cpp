@@ -275,7 +275,7 @@ Expr* Parser::parse_primary() {
       }
       s->used = true;
       switch (s->kind) {
-        case Symbol::EnumConst: return int_lit(s->value, types_.int_t(), t.loc);
+        case Symbol::EnumConst: return int_lit(s->value, s->type, t.loc);
         case Symbol::Typedef: error(t.loc, "unexpected type name in an expression"); return int_lit(0, types_.int_t(), t.loc);
         case Symbol::Func: {
           Expr* e = new_expr(ExprKind::FuncRef, s->type, t.loc);
@@ -370,14 +370,24 @@ Expr* Parser::parse_va_builtin(const Token& t) {
   expect(Punct::LParen, "'('");
   Expr* ap = decay(parse_assign());
   Expr* r = int_lit(0, types_.void_t(), t.loc);
-  if (t.spelling == va_copy_id_) {
-    error(t.loc, "__builtin_va_copy is not supported yet");
-  } else if (!is_ptr(ap->type) || ap->type->base->size != 24) {
+  if (!is_ptr(ap->type) || ap->type->base->size != 24) {
     error(ap->loc, "expected a va_list");
+  } else if (t.spelling == va_copy_id_) {
+    // va_copy(dst, src) copies the va_list's one-element array: a struct assignment *dst = *src.
+    expect(Punct::Comma, "','");
+    Expr* src = decay(parse_assign());
+    if (!is_ptr(src->type) || src->type->base->unqual != ap->type->base->unqual) {
+      error(src->loc, "expected a va_list");
+    } else {
+      r = new_expr(ExprKind::Assign, ap->type->base->unqual, t.loc);
+      r->a = deref(ap, t.loc);
+      r->b = deref(src, t.loc);
+    }
   } else if (t.spelling == va_arg_id_) {
     expect(Punct::Comma, "','");
     const CType* ty = parse_type_name();
-    if (!is_scalar(ty)) error(t.loc, "__builtin_va_arg of type '%s' is not supported yet", type_str(ty).c_str());
+    if (!is_scalar(ty) && !is_record(ty)) error(t.loc, "__builtin_va_arg of type '%s' is not supported", type_str(ty).c_str());
+    else if (!ty->complete) error(t.loc, "__builtin_va_arg of incomplete type '%s'", type_str(ty).c_str());
     r = new_expr(ExprKind::VaArg, ty->unqual, t.loc);
     r->a = ap;
   } else {

@@ -192,6 +192,8 @@ class Parser {
   bool check_lvalue(Expr* e, SourceLoc loc);
   bool eval_int(Expr* e, int64_t* out);  // integer constant expressions (6.6)
   std::string type_str(const CType* t) const { return types_.describe(t, names_); }
+  // Bit-fields: the type a bit-field member expression promotes to (null when e is none).
+  const CType* bitfield_promotion(const Expr* e);
 
   // Scopes.
   Symbol* lookup(NameId name) const;
@@ -280,6 +282,16 @@ class Parser {
   bool builtin_args(std::vector<Expr*>* args, size_t want, const char* name, SourceLoc loc);
   std::vector<uint16_t> builtin_index_;     // NameId -> table index + 1, filled at first use
   std::vector<Symbol*> builtin_libc_syms_;  // implicit declarations of the libc functions
+  // Layout attributes: skip_gnu_attributes records `packed` and `aligned(N)` here; struct and
+  // union definitions and their members take them, and a declaration that cannot is reported.
+  struct LayoutAttrs {
+    bool packed = false;
+    uint32_t aligned = 0;  // the largest aligned(N) seen; 0 = none
+    SourceLoc aligned_loc;
+  };
+  LayoutAttrs layout_attrs_;
+  void parse_aligned_attribute(SourceLoc loc);
+  void check_unused_layout_attrs();
 };
 
 }  // namespace kite::c

@@ -62,7 +62,19 @@ Expr* Parser::decay(Expr* e) {
     r->a = e;
     return r;
   }
+  if (const CType* p = bitfield_promotion(e)) return convert(e, p);
   return e;
+}
+
+// gcc promotes a bit-field by its width: int holds every value of a field narrower than 32 bits
+// (whatever its declared type) and of a signed 32-bit one; an unsigned 32-bit field becomes
+// unsigned int; a wider field keeps its type.
+const CType* Parser::bitfield_promotion(const Expr* e) {
+  if (e->kind != ExprKind::Member || !e->member->is_bitfield) return nullptr;
+  const Member* m = e->member;
+  if (m->bit_width < 32) return types_.int_t();
+  if (m->bit_width == 32) return is_signed(m->type) ? types_.int_t() : types_.basic(TypeKind::UInt);
+  return nullptr;
 }
 
 Expr* Parser::convert(Expr* e, const CType* t) {
@@ -391,6 +403,7 @@ Expr* Parser::assign(Punct op, Expr* a, Expr* b, SourceLoc loc) {
     error(loc, "invalid operands to '%s' ('%s' and '%s')", punct_text(op), type_str(ta).c_str(), type_str(tb).c_str());
     return a;
   }
+  if (const CType* p = bitfield_promotion(a)) ta = p;  // the arithmetic is on the promoted field
   if (bop == Punct::Shl || bop == Punct::Shr) {
     r->ctype = types_.promote(ta);
     r->b = convert(b, types_.promote(tb));

@@ -19,8 +19,8 @@ bool is_signed(const CType* t) {
     case TypeKind::Short:
     case TypeKind::Int:
     case TypeKind::Long:
-    case TypeKind::LLong:
-    case TypeKind::Enum: return true;
+    case TypeKind::LLong: return true;
+    case TypeKind::Enum: return is_signed(t->base);
     default: return false;
   }
 }
@@ -34,8 +34,8 @@ int int_rank(const CType* t) {
     case TypeKind::Short:
     case TypeKind::UShort: return 3;
     case TypeKind::Int:
-    case TypeKind::UInt:
-    case TypeKind::Enum: return 4;
+    case TypeKind::UInt: return 4;
+    case TypeKind::Enum: return int_rank(t->base);
     case TypeKind::Long:
     case TypeKind::ULong: return 5;
     case TypeKind::LLong:
@@ -52,8 +52,8 @@ Type mem_type(const CType* t) {
     case TypeKind::SChar: return Type::I8;
     case TypeKind::Short: return Type::I16;
     case TypeKind::UShort: return Type::U16;
-    case TypeKind::Int:
-    case TypeKind::Enum: return Type::I32;
+    case TypeKind::Int: return Type::I32;
+    case TypeKind::Enum: return mem_type(t->base);
     case TypeKind::UInt: return Type::U32;
     case TypeKind::Long:
     case TypeKind::LLong: return Type::I64;
@@ -195,52 +195,83 @@ CType* TypeTable::new_record(TypeKind kind, NameId tag) {
 CType* TypeTable::new_enum(NameId tag) {
   CType* t = make(TypeKind::Enum, 4, 4);
   t->tag = tag;
+  t->base = basic(TypeKind::UInt);
+  t->complete = false;
   return t;
 }
 
-void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
+void TypeTable::complete_enum(CType* t, const CType* underlying) {
+  t->base = underlying;
+  t->size = underlying->size;
+  t->align = underlying->align;
+  t->complete = true;
+  update_qualified_copies(t);
+}
+
+const CType* TypeTable::enum_underlying(int64_t min, uint64_t max_unsigned, bool any_negative) const {
+  // gcc: unsigned int when no value is negative, int otherwise; 64 bits when 32 do not hold them.
+  if (!any_negative) return basic(max_unsigned <= UINT32_MAX ? TypeKind::UInt : TypeKind::ULong);
+  int64_t max = static_cast<int64_t>(max_unsigned);
+  return basic(min >= INT32_MIN && max <= INT32_MAX ? TypeKind::Int : TypeKind::Long);
+}
+
+bool TypeTable::complete_record(CType* t, const std::vector<Member>& members, bool packed, uint32_t min_align) {
   Member* ms = arena_.make_array<Member>(members.size());
   uint64_t size = 0;
   uint32_t align = 1;
   uint64_t bits = 0;  // struct bit-fields: the next free bit
+  bool ok = true;
   for (size_t i = 0; i < members.size(); i++) {
     ms[i] = members[i];
-    uint32_t a = ms[i].type->align;
-    if (ms[i].is_bitfield) {
-      // gcc (SysV): a field goes at the next free bit unless it would straddle a unit of its
-      // type; a zero width ends the unit; unnamed fields do not align the struct.
-      uint64_t unit = ms[i].type->size * 8, w = ms[i].bit_width;
-      if (ms[i].name && a > align) align = a;
+    Member& m = ms[i];
+    bool pack = packed || m.packed;
+    // A member's alignment: its type's, 1 when packed, raised by its own aligned(N).
+    uint32_t a = std::max(pack ? 1u : m.type->align, m.align_attr);
+    if (m.is_bitfield) {
+      uint64_t unit = m.type->size * 8, w = m.bit_width;
+      // gcc (SysV): named fields align the record by their type (unless packed); unnamed ones do not.
+      if ((m.name || m.align_attr) && a > align) align = a;
       if (t->kind == TypeKind::Union) {
-        ms[i].offset = 0;
-        ms[i].bit_pos = 0;
+        m.offset = 0;
+        m.bit_pos = 0;
         if ((w + 7) / 8 > size) size = (w + 7) / 8;
         continue;
       }
-      bits = std::max(bits, size * 8);
-      if (w == 0) {
+      if (w == 0) {  // ends the unit, packed or not
         bits = (bits + unit - 1) / unit * unit;
-      } else if (bits / unit != (bits + w - 1) / unit) {
-        bits = (bits + unit - 1) / unit * unit;
+      } else if (m.align_attr) {
+        bits = (bits + 8 * m.align_attr - 1) / (8 * m.align_attr) * (8 * m.align_attr);
       }
-      ms[i].offset = bits / unit * (unit / 8);
-      ms[i].bit_pos = static_cast<uint8_t>(bits % unit);
+      if (pack && w) {
+        // At the next free bit, whatever it straddles: accessed through the smallest unit of
+        // 1, 2, 4 or 8 bytes from the byte holding its first bit.
+        uint64_t pos = bits % 8, need = (pos + w + 7) / 8;
+        m.unit_bytes = need <= 1 ? 1 : need <= 2 ? 2 : need <= 4 ? 4 : 8;
+        if (need > 8) ok = false;
+        m.offset = bits / 8;
+        m.bit_pos = static_cast<uint8_t>(pos);
+      } else {
+        // At the next free bit unless it would straddle a unit of its type.
+        if (w && bits / unit != (bits + w - 1) / unit) bits = (bits + unit - 1) / unit * unit;
+        m.offset = bits / unit * (unit / 8);
+        m.bit_pos = static_cast<uint8_t>(bits % unit);
+      }
       bits += w;
       size = (bits + 7) / 8;
       continue;
     }
     if (a > align) align = a;
     if (t->kind == TypeKind::Struct) {
-      size = std::max(size, (bits + 7) / 8);
       size = (size + a - 1) / a * a;
-      ms[i].offset = size;
-      size += ms[i].type->size;
+      m.offset = size;
+      size += m.type->size;
       bits = size * 8;
     } else {
-      ms[i].offset = 0;
-      if (ms[i].type->size > size) size = ms[i].type->size;
+      m.offset = 0;
+      if (m.type->size > size) size = m.type->size;
     }
   }
+  if (min_align > align) align = min_align;
   t->members = ms;
   t->nmembers = static_cast<uint32_t>(members.size());
   std::vector<Member> inner;
@@ -266,7 +297,12 @@ void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
   t->align = align;
   t->size = (size + align - 1) / align * align;
   t->complete = true;
-  // Qualified copies made while the record was incomplete share its layout.
+  update_qualified_copies(t);
+  return ok;
+}
+
+// Qualified copies made while a record or enum was incomplete take its completed layout.
+void TypeTable::update_qualified_copies(CType* t) {
   for (auto& [key, q] : qualified_)
     if (key.first == t) {
       CType* m = const_cast<CType*>(q);
@@ -279,8 +315,8 @@ void TypeTable::complete_record(CType* t, const std::vector<Member>& members) {
 
 const CType* TypeTable::promote(const CType* t) {
   t = t->unqual;
+  if (t->kind == TypeKind::Enum) return promote(t->base);
   if (is_integer(t) && int_rank(t) < 4) return int_t();  // every narrower type fits in int
-  if (t->kind == TypeKind::Enum) return int_t();
   return t;
 }
 

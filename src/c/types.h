@@ -52,6 +52,10 @@ struct Member {
   uint8_t bit_pos;      // bit-fields: the field's lowest bit in its unit
   uint8_t bit_width;
   bool is_bitfield;
+  // Layout attributes and their outcome (packed, aligned(N); bit-fields of packed records).
+  bool packed = false;
+  uint32_t align_attr = 0;
+  uint8_t unit_bytes = 0;  // bit-fields: the access unit's size when not the type's (packed)
 };
 
 struct CType {
@@ -62,7 +66,7 @@ struct CType {
   bool unprototyped; // functions declared `f()`: any arguments
   uint32_t align;
   uint64_t size;
-  const CType* base;    // pointer target, array element, function result
+  const CType* base;    // pointer target, array element, function result, enum's underlying type
   const CType* unqual;  // the type without qualifiers (itself when quals == 0)
   int64_t length;       // arrays: element count, -1 when incomplete
   const CType* const* params;
@@ -122,8 +126,14 @@ class TypeTable {
   CType* new_record(TypeKind kind, NameId tag);
   // Lays the members out with gcc's rules (each at its alignment; size rounded to the
   // largest alignment); a flexible array member may end a struct.
-  void complete_record(CType* t, const std::vector<Member>& members);
+  // `packed` packs every member; `min_align` is the record's aligned(N). False when a packed
+  // bit-field spans more than 8 bytes (not supported).
+  bool complete_record(CType* t, const std::vector<Member>& members, bool packed = false, uint32_t min_align = 0);
   CType* new_enum(NameId tag);
+  // Enums: an enum type is incomplete (`enum E;`, a GNU extension) until its body gives it an
+  // underlying integer type (`base`), chosen from its enumerators' range as gcc does.
+  void complete_enum(CType* t, const CType* underlying);
+  const CType* enum_underlying(int64_t min, uint64_t max_unsigned, bool any_negative) const;
   // `void *`-like signedness helpers for the usual arithmetic conversions.
   const CType* promote(const CType* t);  // integer promotions
   const CType* arg_promote(const CType* t);  // default argument promotions: also float to double
@@ -132,6 +142,7 @@ class TypeTable {
 
  private:
   CType* make(TypeKind kind, uint64_t size, uint32_t align);
+  void update_qualified_copies(CType* t);
   Arena arena_;
   uint32_t num_vlas_ = 0;
   const CType* basic_[static_cast<int>(TypeKind::Enum)];

@@ -30,7 +30,7 @@ TEST(CDiagnostics, EachMessageWithItsLocation) {
   const Case cases[] = {
       {"int f(void) {\n  return x;\n}\n", "2:10: undeclared identifier 'x'"},
       {"#frob\nint x;\n", "1:2: invalid preprocessing directive #frob"},
-      {"struct __attribute__((packed)) s { char c; int i; };\n", "1:23: attribute 'packed' is not supported yet"},
+      {"int x __attribute__((alias(\"y\")));\n", "1:22: attribute 'alias' is not supported yet"},
       {"typedef int word __attribute__((__mode__(__XF__)));\n", "1:42: mode 'XF' is not supported"},
       {"struct s { int a; };\nint f(void) { struct s v; int *p = v; return 0; }\n",
        "2:36: incompatible types in initialization ('int *' from 'struct s')"},
@@ -250,4 +250,22 @@ TEST(CDiagnostics, DeepInitializerBracesStopCleanly) {
   bool ok = true;
   EXPECT_NE(first_error(src, &ok).find("nesting too deep"), std::string::npos);
   EXPECT_FALSE(ok);
+}
+// Types, layout and the variadic builtins: what cannot be laid out or read is an error.
+TEST(CDiagnostics, LayoutAndVarargErrors) {
+  const Case cases[] = {
+      {"int y __attribute__((aligned(8)));\n", "1:22: attribute 'aligned' on a variable, typedef or function is not supported yet"},
+      {"struct s { int a; } __attribute__((aligned(3)));\n", "1:36: requested alignment is not a positive power of 2"},
+      {"struct t { char c; unsigned a : 3; unsigned long long w : 62; } __attribute__((packed));\n",
+       "1:1: a packed bit-field spanning more than 8 bytes is not supported yet"},
+      {"int f(int n, ...) { __builtin_va_list ap; __builtin_va_start(ap, n);\n"
+       "  return __builtin_va_arg(ap, struct v).a; }\n",
+       "2:10: __builtin_va_arg of incomplete type 'struct v'"},
+      {"int g(int n, ...) { __builtin_va_list ap; __builtin_va_copy(ap, n); return 0; }\n", "1:65: expected a va_list"},
+      {"struct E2 { int q; };\nenum E2 e2;\n", "2:1: use of 'E2' with a tag of a different kind"},
+      {"enum E { A };\nenum E { B };\n", "2:1: redeclaration of 'enum E'"},
+      {"enum E { A = 1.5 };\n", "1:14: enumerator value for 'A' is not an integer constant"},
+      {"#pragma pack(push, 1)\nstruct s { char c; int i; };\n", "1:9: #pragma pack is not supported yet"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
 }
