@@ -120,6 +120,12 @@ Expr* Parser::assign_convert(Expr* e, const CType* t, SourceLoc loc, const char*
   else if (t->kind == TypeKind::Bool && is_ptr(s)) ok = true;
   else if (is_ptr(t) && is_null_constant(e)) ok = true;
   else if (is_record(t) && s == t) return e;
+  else if ((is_ptr(t) && is_integer(s)) || (is_integer(t) && t->kind != TypeKind::Bool && is_ptr(s))) {
+    // gcc 12 converts with a warning (-Wint-conversion), as older C code expects.
+    warning(loc, "%s of '%s' from '%s' makes %s without a cast", context, type_str(t).c_str(), type_str(s).c_str(),
+            is_ptr(t) ? "pointer from integer" : "integer from pointer");
+    return convert(e, t);
+  }
   if (!ok) {
     error(loc, "incompatible types in %s ('%s' from '%s')", context, type_str(t).c_str(), type_str(s).c_str());
     return e;
