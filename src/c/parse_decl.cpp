@@ -630,11 +630,22 @@ const CType* Parser::parse_type_name() {
 }
 
 Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
+  // aligned(N) on a typedef or an object raises its type's alignment; data items and the
+  // frame give at most 16, so more than that on an object is not supported yet.
+  uint32_t aligned = layout_attrs_.aligned;
+  SourceLoc aligned_loc = layout_attrs_.aligned_loc;
+  layout_attrs_.aligned = 0;
   check_unused_layout_attrs();
   std::string nm(names_.str(d.name));
   if (!d.name) {
     error(d.loc, "declaration does not declare anything");
     return nullptr;
+  }
+  if (aligned && !is_func(d.type)) {
+    if (aligned > 16 && spec.storage != StorageClass::Typedef)
+      error(aligned_loc, "attribute 'aligned' above 16 on a variable is not supported yet");
+    else
+      d.type = types_.aligned(d.type, aligned);
   }
   const CType* t = d.type;
   Symbol* prev = lookup(d.name);

@@ -139,6 +139,19 @@ const CType* TypeTable::array_of(const CType* t, int64_t length) {
   return it->second;
 }
 
+const CType* TypeTable::aligned(const CType* t, uint32_t align) {
+  if (align <= t->align) return t;
+  auto [it, fresh] = aligned_.try_emplace({t, align}, nullptr);
+  if (fresh) {
+    const CType* u = t->unqual == t ? t : aligned(t->unqual, align);
+    CType* a = arena_.make<CType>(*t);
+    a->align = align;
+    a->unqual = t->unqual == t ? a : u;
+    it->second = a;
+  }
+  return it->second;
+}
+
 const CType* TypeTable::vla_of(const CType* elem, const Expr* len, bool declared) {
   CType* a = make(TypeKind::Array, 0, elem->align);
   a->base = elem;

@@ -120,6 +120,9 @@ class TypeTable {
   // is evaluated on its own).
   const CType* vla_of(const CType* elem, const struct Expr* len, bool declared);
   uint32_t num_vlas() const { return num_vlas_; }
+  // `t` with a larger alignment (__attribute__((aligned(N))) on a typedef or an object); its
+  // size stays t's, as in gcc. One object per (t, N).
+  const CType* aligned(const CType* t, uint32_t align);
   const CType* func(const CType* result, const std::vector<const CType*>& params, bool variadic, bool unprototyped);
   const CType* qualified(const CType* t, uint8_t quals);
   // A new struct/union type, incomplete until complete_record.
@@ -149,6 +152,7 @@ class TypeTable {
   std::map<const CType*, const CType*> pointers_;
   std::map<std::pair<const CType*, int64_t>, const CType*> arrays_;
   std::map<std::pair<const CType*, uint8_t>, const CType*> qualified_;
+  std::map<std::pair<const CType*, uint32_t>, const CType*> aligned_;
   std::map<std::tuple<const CType*, std::vector<const CType*>, int>, const CType*> funcs_;
 };
 

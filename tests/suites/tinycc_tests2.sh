@@ -11,8 +11,10 @@ kite=$1; floor=$2; shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 src="$here/../../../shared/suites/tinycc-tests2/tests/tests2"
 if [ ! -d "$src" ]; then echo "skipped: $src is absent (../shared not beside the repo?)"; exit 77; fi
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
+top=$(mktemp -d)
+trap 'rm -rf "$top"' EXIT
+dir="$top/tests2"  # 18_include includes "../tests2/18_include2.h"
+mkdir "$dir"
 cp -r "$src"/. "$dir"/  # the suite folder is read-only
 cd "$dir" || exit 1
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
