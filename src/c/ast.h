@@ -71,6 +71,9 @@ enum class ExprKind : uint8_t {
   VaArg,     // __builtin_va_arg(a, type): the next variadic argument, of `type`
   VaEnd,     // __builtin_va_end(a)
   CompoundLit,  // (type){...} in a function: sym, an unnamed local initialized here (an lvalue)
+  // GNU expression forms.
+  StmtExpr,   // ({ ... }): body (a block) runs, then a (its last expression statement, or null: void)
+  LabelAddr,  // &&label: `label` in the function `sym`; type void*
 };
 
 struct Expr {
@@ -91,6 +94,9 @@ struct Expr {
   int64_t ival;
   long double fval;
   const char* str;  // StrLit: bytes (length = array length)
+  // GNU expression forms.
+  Stmt* body;      // StmtExpr: the block
+  NameId label;    // LabelAddr
 };
 
 enum class StmtKind : uint8_t {
@@ -110,6 +116,8 @@ enum class StmtKind : uint8_t {
   Goto,      // label
   Label,     // label, body
   Return,    // e (or null)
+  // GNU statement forms.
+  GotoIndirect,  // goto *e;
 };
 
 struct Stmt {
@@ -126,6 +134,8 @@ struct Stmt {
   NameId label;
   int64_t value;
   uint32_t ir_label;  // irgen: the IR label of a case or default
+  // GNU statement forms.
+  int64_t value_last;  // Case: the last value of `case value ... value_last:` (== value otherwise)
 };
 
 struct FuncDef {

@@ -163,6 +163,11 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
       out->item = item_of(e->sym);
       return true;
     case ExprKind::AddrOf: return const_addr(e->a, out);
+    case ExprKind::LabelAddr:
+      out->is_addr = true;
+      out->label = static_label(e);
+      out->label_func = e->sym->ir_id;
+      return true;
     case ExprKind::PtrAdd: {
       ConstVal n;
       if (!const_value(e->a, out) || !const_value(e->b, &n) || n.is_addr || n.is_float) return false;
@@ -285,6 +290,8 @@ void IrGen::emit_global(Symbol* s) {
     uint64_t offset;
     ItemId item;
     int64_t disp;
+    LabelId label;  // an lref: a label of function label_func (labels as values)
+    ItemId label_func;
   };
   std::vector<Reloc> relocs;
   bool nonzero = false;
@@ -296,7 +303,7 @@ void IrGen::emit_global(Symbol* s) {
       continue;
     }
     if (v.is_addr) {
-      relocs.push_back({it.offset, v.item, v.i});
+      relocs.push_back({it.offset, v.item, v.i, v.label, v.label_func});
       continue;
     }
     uint8_t* p = bytes.data() + it.offset;
@@ -360,6 +367,13 @@ void IrGen::emit_global(Symbol* s) {
     uint64_t pos = 0;
     for (const Reloc& r : relocs) {
       data_piece(pos, r.offset);
+      if (r.label != kNone) {
+        ItemId id = new_piece(ItemKind::Lref);
+        Func* f = ctx_.item(r.label_func).func;
+        ctx_.item(id).lref = LrefPayload{f->label(r.label).name, 0, r.disp, r.label_func, r.label, kNone};
+        pos = r.offset + 8;
+        continue;
+      }
       ItemId id = new_piece(ItemKind::Ref);
       ctx_.item(id).ref = RefPayload{r.item, r.disp};
       pos = r.offset + 8;
@@ -468,6 +482,8 @@ void IrGen::gen_func(const FuncDef& fd) {
   locals_.clear();
   used_names_.clear();
   labels_.clear();
+  for (const StaticLabel& l : static_labels_)
+    if (l.func == fd.sym->ir_id) labels_.push_back({l.name, l.label, l.first_use});
   for (uint32_t i = 0; i < fd.nparams; i++) used_names_.push_back(fd.params[i]->name);
   collect_locals(fd.body);
   std::vector<Symbol*> mem_params;
@@ -612,6 +628,12 @@ void IrGen::gen_stmt(const Stmt* s) {
     case StmtKind::Break: emit(Op::Jmp, {Operand::label(break_.back())}); return;
     case StmtKind::Continue: emit(Op::Jmp, {Operand::label(continue_.back())}); return;
     case StmtKind::Goto: emit(Op::Jmp, {Operand::label(user_label(s->label, s->loc))}); return;
+    case StmtKind::GotoIndirect: {
+      VarId target = to_var(rv(s->e));
+      set_loc(s->loc);
+      emit(Op::JmpI, {Operand::var(target)});
+      return;
+    }
     case StmtKind::Label: {
       LabelId l = user_label(s->label, s->loc);
       if (f_->label(l).def != kNone) {
@@ -671,22 +693,40 @@ void IrGen::gen_switch(const Stmt* s) {
     else cases.push_back(c);
   }
   std::sort(cases.begin(), cases.end(), [](const Stmt* a, const Stmt* b) { return a->value < b->value; });
+  // GNU case ranges: `covered` counts the values all cases match (an empty range matches none).
+  uint64_t covered = 0;
+  int64_t hi = cases.empty() ? 0 : cases.front()->value;
+  for (const Stmt* c : cases)
+    if (c->value_last >= c->value) {
+      covered += std::min<uint64_t>(static_cast<uint64_t>(c->value_last - c->value) + 1, uint64_t(1) << 32);
+      hi = std::max(hi, c->value_last);
+    }
   set_loc(s->loc);
-  if (cases.size() >= 4 && static_cast<uint64_t>(cases.back()->value - cases.front()->value) < cases.size() * 3 + 8) {
+  if (covered >= 4 && static_cast<uint64_t>(hi - cases.front()->value) < covered * 3 + 8) {
     int64_t lo = cases.front()->value;
-    uint64_t range = static_cast<uint64_t>(cases.back()->value - lo) + 1;
+    uint64_t range = static_cast<uint64_t>(hi - lo) + 1;
     VarId idx = temp(Type::I64);
     emit(Op::Sub, {Operand::var(idx), Operand::var(x), Operand::int64(lo)});
     emit(Op::UBgt, {Operand::label(dflt), Operand::var(idx), Operand::int64(static_cast<int64_t>(range - 1))});
     std::vector<Operand> ops{Operand::var(idx)};
     size_t k = 0;
     for (uint64_t i = 0; i < range; i++) {
-      if (k < cases.size() && cases[k]->value == lo + static_cast<int64_t>(i)) ops.push_back(Operand::label(cases[k++]->ir_label));
+      int64_t v = lo + static_cast<int64_t>(i);
+      while (k < cases.size() && cases[k]->value_last < v) k++;  // past this case (or an empty range)
+      if (k < cases.size() && cases[k]->value <= v) ops.push_back(Operand::label(cases[k]->ir_label));
       else ops.push_back(Operand::label(dflt));
     }
     emit(Op::Switch, ops);
   } else {
-    for (const Stmt* c : cases) emit(Op::Beq, {Operand::label(c->ir_label), Operand::var(x), Operand::int64(c->value)});
+    for (const Stmt* c : cases) {
+      if (c->value == c->value_last) {
+        emit(Op::Beq, {Operand::label(c->ir_label), Operand::var(x), Operand::int64(c->value)});
+      } else if (c->value < c->value_last) {  // value <= x <= value_last as one unsigned compare
+        VarId off = temp(Type::I64);
+        emit(Op::Sub, {Operand::var(off), Operand::var(x), Operand::int64(c->value)});
+        emit(Op::UBle, {Operand::label(c->ir_label), Operand::var(off), Operand::int64(c->value_last - c->value)});
+      }
+    }
     emit(Op::Jmp, {Operand::label(dflt)});
   }
   break_.push_back(end);

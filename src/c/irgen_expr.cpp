@@ -674,6 +674,13 @@ Operand IrGen::rv(const Expr* e) {
       r = Operand::int64(0);
       break;
     }
+    case ExprKind::StmtExpr: r = stmt_expr(e); break;
+    case ExprKind::LabelAddr: {
+      VarId v = temp(Type::I64);
+      emit(Op::LAddr, {Operand::var(v), Operand::label(user_label(e->label, e->loc))});
+      r = Operand::var(v);
+      break;
+    }
     case ExprKind::VaArg: {
       Operand ap = rv(e->a);
       set_loc(e->loc);

@@ -23,10 +23,15 @@ namespace kite::c {
   X(GnuVolatile, "__volatile__") X(GnuAlignof, "__alignof__") X(Attribute, "__attribute__")           \
   X(Attribute2, "__attribute") X(Asm, "__asm__") X(Asm2, "__asm") X(Extension, "__extension__")
 
+// C11 and GNU expression forms: _Generic, and typeof with its GNU spellings.
+#define KITE_C_GNU_EXPR_KEYWORDS(X)                                                              \
+  X(Generic, "_Generic") X(Typeof, "typeof") X(GnuTypeof, "__typeof__") X(GnuTypeof2, "__typeof")
+
 enum class Kw : uint8_t {
   None,
 #define KITE_C_KW_ENUM(name, text) name,
   KITE_C_KEYWORDS(KITE_C_KW_ENUM)
+  KITE_C_GNU_EXPR_KEYWORDS(KITE_C_KW_ENUM)
 #undef KITE_C_KW_ENUM
 };
 

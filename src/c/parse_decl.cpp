@@ -31,7 +31,10 @@ bool Parser::starts_type_name(const Token& t) {
     case Kw::GnuRestrict2:
     case Kw::Attribute:
     case Kw::Attribute2:
-    case Kw::Extension: return true;
+    case Kw::Extension:
+    case Kw::Typeof:
+    case Kw::GnuTypeof:
+    case Kw::GnuTypeof2: return true;
     case Kw::None: {
       Symbol* s = lookup(t.spelling);
       return s && s->kind == Symbol::Typedef;
@@ -133,6 +136,13 @@ bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
         any = true;
         continue;
       }
+      case Kw::Typeof:
+      case Kw::GnuTypeof:
+      case Kw::GnuTypeof2:
+        if (named) error(loc, "two or more data types in declaration specifiers");
+        named = parse_typeof();
+        any = true;
+        continue;
       case Kw::None: {
         int basics = n_void + n_char + n_short + n_int + n_long + n_float + n_double + n_bool + n_signed + n_unsigned;
         Symbol* s = lookup(t.spelling);
@@ -210,6 +220,10 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
   advance();
   std::vector<Member> members;
   while (!peek().is(Punct::RBrace) && peek().kind != TokKind::Eof) {
+    if (kw(peek()) == Kw::StaticAssert) {
+      parse_static_assert();
+      continue;
+    }
     DeclSpec spec;
     if (!parse_decl_spec(&spec, false)) {
       error(peek().loc, "expected a member declaration");
@@ -366,10 +380,17 @@ const CType* Parser::parse_declarator(const CType* base, Declarator* d) {
 
 const CType* Parser::parse_declarator_suffix(const CType* base, Declarator* d) {
   if (accept(Punct::LBracket)) {
-    while (kw(peek()) == Kw::Static || kw(peek()) == Kw::Const || kw(peek()) == Kw::Restrict) advance();
+    // Qualifiers and `static` in a parameter's array declarator (6.7.6.3p7) qualify the
+    // pointer it becomes; they are read and ignored.
+    for (Kw k = kw(peek()); k == Kw::Static || k == Kw::Const || k == Kw::GnuConst || k == Kw::Restrict || k == Kw::GnuRestrict ||
+                            k == Kw::GnuRestrict2 || k == Kw::Volatile || k == Kw::GnuVolatile;
+         k = kw(peek()))
+      advance();
     int64_t n = -1;
     SourceLoc loc = peek().loc;
-    if (!peek().is(Punct::RBracket)) {
+    if (peek().is(Punct::Star) && peek(1).is(Punct::RBracket)) {
+      advance();  // `[*]`: a variable length array of unspecified size (a prototype's parameter)
+    } else if (!peek().is(Punct::RBracket)) {
       n = parse_const_int("an array size");
       if (n < 0) {
         error(loc, "array size is negative");
@@ -411,7 +432,7 @@ const CType* Parser::parse_params(const CType* result, Declarator* d) {
       if (is_array(t)) t = types_.pointer_to(t->base);  // 6.7.6.3p7
       else if (is_func(t)) t = types_.pointer_to(t);
       if (is_void(t)) error(pd.loc, "a parameter may not have type 'void'");
-      params.push_back(t);
+      params.push_back(t->unqual);  // the function's type ignores the parameters' qualifiers (6.7.6.3p15)
       Symbol* s = arena_.make<Symbol>();
       s->kind = Symbol::Var;
       s->name = pd.name;
@@ -700,6 +721,7 @@ void Parser::parse_function_body(Symbol* sym, Declarator& d) {
 void Parser::parse_external_declaration() {
   DeclSpec spec;
   if (accept(Punct::Semi)) return;
+  if (kw(peek()) == Kw::StaticAssert) return parse_static_assert();
   if (!parse_decl_spec(&spec, true)) {
     const Token& t = peek();
     if (t.kind == TokKind::Identifier && kw(t) == Kw::None)

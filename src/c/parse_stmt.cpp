@@ -115,6 +115,10 @@ Stmt* Parser::parse_block() {
   std::vector<Stmt*> list;
   while (!peek().is(Punct::RBrace) && peek().kind != TokKind::Eof) {
     const Token& t = peek();
+    if (kw(t) == Kw::StaticAssert) {
+      parse_static_assert();
+      continue;
+    }
     if (starts_type_name(t) || kw(t) == Kw::Static || kw(t) == Kw::Extern || kw(t) == Kw::Typedef ||
         kw(t) == Kw::Auto || kw(t) == Kw::Register) {
       if (t.kind == TokKind::Identifier && kw(t) == Kw::None && peek(1).is(Punct::Colon)) {
@@ -218,15 +222,23 @@ Stmt* Parser::parse_stmt() {
       advance();
       s = new_stmt(StmtKind::Case, t.loc);
       int64_t v = parse_const_int("a case label");
+      int64_t last = v;
+      if (accept(Punct::Ellipsis)) last = parse_const_int("a case label");  // GNU case range
       expect(Punct::Colon, "':'");
       if (switches_.empty()) {
         error(t.loc, "'case' statement not in a switch statement");
       } else {
         SwitchCtx* sw = switches_.back();
-        Expr* lit = convert(int_lit(v, types_.basic(TypeKind::LLong), t.loc), sw->type);
-        s->value = lit->ival;
+        s->value = convert(int_lit(v, types_.basic(TypeKind::LLong), t.loc), sw->type)->ival;
+        s->value_last = convert(int_lit(last, types_.basic(TypeKind::LLong), t.loc), sw->type)->ival;
+        // An empty range (`case 5 ... 1:`) matches nothing, as in gcc.
         for (Stmt* c : sw->cases)
-          if (c->kind == StmtKind::Case && c->value == s->value) error(t.loc, "duplicate case value '%lld'", static_cast<long long>(v));
+          if (c->kind == StmtKind::Case && s->value <= s->value_last && c->value <= c->value_last &&
+              c->value <= s->value_last && s->value <= c->value_last) {
+            if (v == last) error(t.loc, "duplicate case value '%lld'", static_cast<long long>(v));
+            else error(t.loc, "duplicate (or overlapping) case value");
+            break;
+          }
         sw->cases.push_back(s);
       }
       s->body = parse_stmt();
@@ -257,7 +269,11 @@ Stmt* Parser::parse_stmt() {
     case Kw::Goto:
       advance();
       s = new_stmt(StmtKind::Goto, t.loc);
-      if (peek().kind == TokKind::Identifier) s->label = advance().spelling;
+      if (accept(Punct::Star)) {  // GNU computed goto: the target is a label's address
+        s->kind = StmtKind::GotoIndirect;
+        s->e = decay(parse_expr());
+        if (!is_ptr(s->e->type)) error(s->e->loc, "computed goto needs a pointer, not '%s'", type_str(s->e->type).c_str());
+      } else if (peek().kind == TokKind::Identifier) s->label = advance().spelling;
       else error(peek().loc, "expected a label name after 'goto'");
       expect(Punct::Semi, "';'");
       break;
@@ -290,7 +306,21 @@ Stmt* Parser::parse_stmt() {
         advance();
         s = new_stmt(StmtKind::Label, t.loc);
         s->label = t.spelling;
-        s->body = peek().is(Punct::RBrace) ? new_stmt(StmtKind::Null, t.loc) : parse_stmt();
+        const Token next = peek();
+        bool declaration = (starts_type_name(next) && !(kw(next) == Kw::None && peek(1).is(Punct::Colon))) ||
+                           kw(next) == Kw::Static || kw(next) == Kw::Extern || kw(next) == Kw::Typedef ||
+                           kw(next) == Kw::Auto || kw(next) == Kw::Register;
+        if (next.is(Punct::RBrace)) {
+          s->body = new_stmt(StmtKind::Null, t.loc);
+        } else if (declaration) {  // a label before a declaration (C23, and gcc before it)
+          std::vector<Stmt*> decls;
+          parse_local_declaration(&decls);
+          Stmt* b = new_stmt(StmtKind::Block, next.loc);  // no scope of its own: the names stay visible
+          b->list = to_arena(decls, &b->n);
+          s->body = b;
+        } else {
+          s->body = parse_stmt();
+        }
       } else {
         s = new_stmt(StmtKind::Expr, t.loc);
         s->e = parse_expr();

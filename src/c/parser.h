@@ -135,6 +135,14 @@ class Parser {
     return p;
   }
 
+  // C11 and GNU expression forms (parse_gnu_expr.cpp).
+  Expr* parse_stmt_expr();   // at '(' before '{': a GNU statement expression
+  Expr* parse_label_addr();  // at '&&' before a name: GNU labels as values
+  Expr* parse_generic();     // at _Generic
+  Expr* func_name_expr(const Token& t);  // __func__ and its gcc spellings; null for other names
+  const CType* parse_typeof();           // at typeof / __typeof__ / __typeof
+  void parse_static_assert();            // at _Static_assert, through its ';'
+
   TokenSource& src_;
   const SourceManager& sources_;
   Interner& names_;
@@ -175,6 +183,9 @@ class Parser {
   uint32_t static_counter_ = 0;
   // The variadic builtins (what <stdarg.h> expands to) and the va_list type.
   NameId va_start_id_, va_arg_id_, va_end_id_, va_copy_id_;
+  // __func__: the static array of the function being parsed, made on first use.
+  Symbol* func_name_sym_ = nullptr;
+  const Symbol* func_name_owner_ = nullptr;
 };
 
 }  // namespace kite::c

@@ -414,6 +414,8 @@ Expr* Parser::cond(Expr* c, Expr* a, Expr* b, SourceLoc loc) {
     t = tb;
   } else if (is_ptr(ta) && is_ptr(tb)) {
     t = is_void(ta->base) ? ta : is_void(tb->base) ? tb : ta;
+  } else if (is_void(ta) || is_void(tb)) {
+    t = types_.void_t();  // gcc: one void operand makes the whole void (statement expressions use it)
   } else {
     error(loc, "incompatible operand types ('%s' and '%s')", type_str(ta).c_str(), type_str(tb).c_str());
     return a;
