@@ -702,7 +702,9 @@ void IrGen::gen_switch(const Stmt* s) {
       hi = std::max(hi, c->value_last);
     }
   set_loc(s->loc);
-  if (covered >= 4 && static_cast<uint64_t>(hi - cases.front()->value) < covered * 3 + 8) {
+  constexpr uint64_t kMaxTable = 8192;  // jump-table entries (an insn holds at most 65535 operands)
+  uint64_t span = cases.empty() ? 0 : static_cast<uint64_t>(hi - cases.front()->value);
+  if (covered >= 4 && span < covered * 3 + 8 && span < kMaxTable) {
     int64_t lo = cases.front()->value;
     uint64_t range = static_cast<uint64_t>(hi - lo) + 1;
     VarId idx = temp(Type::I64);

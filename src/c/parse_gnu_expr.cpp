@@ -142,7 +142,9 @@ void Parser::parse_static_assert() {
     accept(Punct::Semi);
     return;
   }
+  size_t errors = diags_.error_count();
   int64_t v = parse_const_int("expression in static assertion");
+  bool constant = diags_.error_count() == errors;
   std::string msg;
   bool has_msg = false;
   if (accept(Punct::Comma)) {
@@ -155,7 +157,7 @@ void Parser::parse_static_assert() {
   }
   expect(Punct::RParen, "')'");
   if (!expect(Punct::Semi, "';'")) skip_to_sync(), accept(Punct::Semi);
-  if (v == 0) {
+  if (v == 0 && constant) {
     if (has_msg) error(loc, "static assertion failed: \"%s\"", msg.c_str());
     else error(loc, "static assertion failed");
   }

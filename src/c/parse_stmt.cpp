@@ -235,7 +235,7 @@ Stmt* Parser::parse_stmt() {
         for (Stmt* c : sw->cases)
           if (c->kind == StmtKind::Case && s->value <= s->value_last && c->value <= c->value_last &&
               c->value <= s->value_last && s->value <= c->value_last) {
-            if (v == last) error(t.loc, "duplicate case value '%lld'", static_cast<long long>(v));
+            if (v == last && c->value == c->value_last) error(t.loc, "duplicate case value '%lld'", static_cast<long long>(v));
             else error(t.loc, "duplicate (or overlapping) case value");
             break;
           }
