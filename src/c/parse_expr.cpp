@@ -53,6 +53,7 @@ Expr* Parser::parse_cond() {
   Expr* c = parse_binary(1);
   if (!peek().is(Punct::Question)) return c;
   SourceLoc loc = advance().loc;
+  if (accept(Punct::Colon)) return cond_omitted_middle(c, parse_cond(), loc);
   Expr* a = parse_expr();
   expect(Punct::Colon, "':'");
   Expr* b = parse_cond();

@@ -163,4 +163,42 @@ void Parser::parse_static_assert() {
   }
 }
 
+// `c ?: b` is `c ? c : b` with c evaluated once: in a function, as `({ T t = c; t ? t : b; })`
+// with an unnamed local; outside one (a static initializer has no side effects) c is repeated.
+Expr* Parser::cond_omitted_middle(Expr* c, Expr* b, SourceLoc loc) {
+  c = decay(c);
+  if (!cur_func_ || c->kind == ExprKind::IntLit || c->kind == ExprKind::FloatLit) return cond(c, c, b, loc);
+  if (!is_scalar(c->type)) return cond(c, c, b, loc);  // cond() reports the operand
+  Symbol* t = arena_.make<Symbol>();
+  t->kind = Symbol::Var;
+  t->name = names_.intern("cond.tmp");
+  t->ir_name = t->name;
+  t->type = c->type->unqual;
+  t->loc = loc;
+  t->ir_id = kNone;
+  t->defined = true;
+  t->has_init = true;
+  InitItem* init = arena_.make<InitItem>();
+  *init = {0, t->type, convert(c, t->type), 0, 0};
+  t->init = init;
+  t->ninit = 1;
+  Stmt* decl = new_stmt(StmtKind::Decl, loc);
+  decl->sym = t;
+  Stmt* body = new_stmt(StmtKind::Block, loc);
+  body->list = arena_.make_array<Stmt*>(1);
+  body->list[0] = decl;
+  body->n = 1;
+  auto ref = [&]() {
+    Expr* r = new_expr(ExprKind::VarRef, t->type, loc);
+    r->sym = t;
+    r->lvalue = true;
+    return r;
+  };
+  Expr* v = cond(ref(), ref(), b, loc);
+  Expr* e = new_expr(ExprKind::StmtExpr, v->type, loc);
+  e->body = body;
+  e->a = v;
+  return e;
+}
+
 }  // namespace kite::c

@@ -142,6 +142,7 @@ class Parser {
   Expr* func_name_expr(const Token& t);  // __func__ and its gcc spellings; null for other names
   const CType* parse_typeof();           // at typeof / __typeof__ / __typeof
   void parse_static_assert();            // at _Static_assert, through its ';'
+  Expr* cond_omitted_middle(Expr* c, Expr* b, SourceLoc loc);  // GNU `c ?: b`
 
   TokenSource& src_;
   const SourceManager& sources_;

@@ -1,5 +1,5 @@
 // GNU statement expressions: the value of the last expression statement, locals scoped
-// inside, control flow leaving them, struct values, use in macros and in conditions.
+// inside, control flow leaving them, struct values, use in macros and in conditions; and GNU `a ?: b`.
 #include <stdio.h>
 
 struct pair {
@@ -71,5 +71,9 @@ int main(void) {
   printf("q[2]=%d\n", q[2]);
   int nested = ({ int a = ({ int b = 2; b * b; }); a + 1; });
   printf("nested=%d\n", nested);
+  calls = 0;
+  int elvis = next() ?: 100;  // GNU `a ?: b`: a evaluated once
+  const char* none = 0;
+  printf("elvis=%d calls=%d %s %d\n", elvis, calls, none ?: "fallback", 0 ?: 3);
   return 0;
 }
