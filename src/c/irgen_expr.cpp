@@ -219,7 +219,7 @@ IrGen::LVal IrGen::lv(const Expr* e) {
         l.base = s->ir_id;
       } else if (s->global) {
         l.base = to_var(Operand::item(item_of(s)));
-      } else if (s->addr_taken || is_aggregate(s->type)) {
+      } else if (s->addr_taken || is_aggregate(s->type) || (s->type->quals & kVolatile)) {  // in_memory()
         l.base = frame_;
         l.disp = s->value;
       } else {

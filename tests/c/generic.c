@@ -1,6 +1,8 @@
 // C11 _Generic (the controlling expression's type after lvalue conversion: arrays and
 // functions decay, qualifiers go), typeof of expressions and types, __func__ and its gcc
-// spellings, _Static_assert, and qualified types in casts.
+// spellings, _Static_assert, qualified types in casts, and volatile locals kept in memory (their
+// value survives longjmp).
+#include <setjmp.h>
 #include <stdio.h>
 
 #define TYPE_NAME(x) _Generic((x), \
@@ -15,6 +17,9 @@ struct with_assert {
 };
 
 static int seven(void) { return 7; }
+
+static jmp_buf env;
+static void jump(void) { longjmp(env, 1); }
 
 static const char* who(void) { return __func__; }
 
@@ -52,5 +57,11 @@ int main(void) {
   *(volatile int*)&x = v;
   const int c2 = (const int)x;
   printf("volatile: %d %d %d\n", v, x, c2);
+  volatile int counter = 0;
+  if (setjmp(env) == 0) {
+    counter = 5;
+    jump();
+  }
+  printf("after longjmp: %d\n", counter);
   return 0;
 }
