@@ -170,6 +170,15 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
       out->label = static_label(e);
       out->label_func = e->sym->ir_id;
       return true;
+    case ExprKind::PtrDiff: {  // only `&&a - &&b` (labels of one function): an lref with two labels
+      ConstVal b;
+      if (!const_value(e->a, out) || !const_value(e->b, &b) || out->label == kNone || b.label == kNone ||
+          out->label2 != kNone || b.label2 != kNone || out->label_func != b.label_func)
+        return false;
+      out->label2 = b.label;
+      out->i -= b.i;
+      return true;
+    }
     case ExprKind::PtrAdd: {
       ConstVal n;
       if (!const_value(e->a, out) || !const_value(e->b, &n) || n.is_addr || n.is_float) return false;
@@ -181,7 +190,7 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
     case ExprKind::Cast: {
       if (!const_value(e->a, out)) return false;
       const CType* to = e->type;
-      if (out->is_addr) return is_ptr(to) || (is_integer(to) && to->size == 8);
+      if (out->is_addr) return is_ptr(to) || (is_integer(to) && (to->size == 8 || out->label2 != kNone));
       if (is_floating(to)) {
         if (!out->is_float) out->f = is_signed(e->a->type) || e->a->type->size < 8 ? static_cast<long double>(out->i)
                                                                                    : static_cast<long double>(static_cast<uint64_t>(out->i));
@@ -294,6 +303,7 @@ void IrGen::emit_global(Symbol* s) {
     int64_t disp;
     LabelId label;  // an lref: a label of function label_func (labels as values)
     ItemId label_func;
+    LabelId label2;  // minus this label's address
   };
   std::vector<Reloc> relocs;
   bool nonzero = false;
@@ -305,7 +315,12 @@ void IrGen::emit_global(Symbol* s) {
       continue;
     }
     if (v.is_addr) {
-      relocs.push_back({it.offset, v.item, v.i, v.label, v.label_func});
+      if (v.label2 != kNone && it.type->size != 8) {
+        error(it.value->loc, "a label difference in a static initializer needs an 8-byte type, not '%s'",
+              types_.describe(it.type, ctx_.names()).c_str());
+        continue;
+      }
+      relocs.push_back({it.offset, v.item, v.i, v.label, v.label_func, v.label2});
       continue;
     }
     uint8_t* p = bytes.data() + it.offset;
@@ -372,7 +387,8 @@ void IrGen::emit_global(Symbol* s) {
       if (r.label != kNone) {
         ItemId id = new_piece(ItemKind::Lref);
         Func* f = ctx_.item(r.label_func).func;
-        ctx_.item(id).lref = LrefPayload{f->label(r.label).name, 0, r.disp, r.label_func, r.label, kNone};
+        NameId name2 = r.label2 == kNone ? 0 : f->label(r.label2).name;
+        ctx_.item(id).lref = LrefPayload{f->label(r.label).name, name2, r.disp, r.label_func, r.label, r.label2};
         pos = r.offset + 8;
         continue;
       }

@@ -44,6 +44,7 @@ class IrGen {
     // GNU labels as values: the address of `label` in function `label_func` (is_addr set).
     LabelId label = kNone;
     ItemId label_func = kNone;
+    LabelId label2 = kNone;  // `&&a - &&b`: minus the address of label2 (same function)
   };
 
   // How a struct travels in calls (SysV x86-64): in memory (blk0 / rblk), or in one or two

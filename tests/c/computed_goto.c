@@ -1,5 +1,5 @@
 // GNU labels as values: &&label (a void*), goto *p, tables of label addresses in static and
-// automatic arrays, an offset label address, and case ranges in switches.
+// automatic arrays, label differences in a static table, and case ranges in switches.
 #include <stdio.h>
 
 // A tiny bytecode interpreter dispatched through a static table, as Lua's is.
@@ -25,6 +25,20 @@ op_halt:
 #undef NEXT
 }
 
+// Offsets from one label, as gcc's own sources use: a position-independent table.
+static int by_offset(int i) {
+  static const long offsets[] = {&&ten - &&base, &&twenty - &&base, &&thirty - &&base};
+  goto *(&&base + offsets[i]);
+base:
+  return -1;
+ten:
+  return 10;
+twenty:
+  return 20;
+thirty:
+  return 30;
+}
+
 static const char* classify(int c) {
   switch (c) {
     case '0' ... '9': return "digit";
@@ -48,6 +62,7 @@ static int sparse(long v) {
 int main(void) {
   const unsigned char prog[] = {0, 6, 0, 7, 2, 0, 3, 1, 3};  // 6 * 7 + 3
   printf("run=%d\n", run(prog));
+  printf("by_offset: %d %d %d\n", by_offset(0), by_offset(1), by_offset(2));
   void* local[] = {&&a, &&b, &&c};
   int trace = 0;
   for (int i = 2; i >= 0; i--) {
