@@ -23,9 +23,10 @@ namespace kite::c {
   X(GnuVolatile, "__volatile__") X(GnuAlignof, "__alignof__") X(Attribute, "__attribute__")           \
   X(Attribute2, "__attribute") X(Asm, "__asm__") X(Asm2, "__asm") X(Extension, "__extension__")
 
-// C11 and GNU expression forms: _Generic, and typeof with its GNU spellings.
+// C11 and GNU expression forms: _Generic, typeof with its GNU spellings, GNU local labels.
 #define KITE_C_GNU_EXPR_KEYWORDS(X)                                                              \
-  X(Generic, "_Generic") X(Typeof, "typeof") X(GnuTypeof, "__typeof__") X(GnuTypeof2, "__typeof")
+  X(Generic, "_Generic") X(Typeof, "typeof") X(GnuTypeof, "__typeof__") X(GnuTypeof2, "__typeof") \
+  X(GnuLabel, "__label__")
 
 enum class Kw : uint8_t {
   None,

@@ -119,6 +119,12 @@ Stmt* Parser::parse_block() {
       parse_static_assert();
       continue;
     }
+    if (kw(t) == Kw::GnuLabel) {  // block-scoped labels would need labels renamed per block
+      error(t.loc, "local label declarations ('__label__') are not supported yet");
+      skip_to_sync();
+      accept(Punct::Semi);
+      continue;
+    }
     if (starts_type_name(t) || kw(t) == Kw::Static || kw(t) == Kw::Extern || kw(t) == Kw::Typedef ||
         kw(t) == Kw::Auto || kw(t) == Kw::Register) {
       if (t.kind == TokKind::Identifier && kw(t) == Kw::None && peek(1).is(Punct::Colon)) {
@@ -241,7 +247,7 @@ Stmt* Parser::parse_stmt() {
           }
         sw->cases.push_back(s);
       }
-      s->body = parse_stmt();
+      s->body = parse_labeled_body(t.loc);
       break;
     }
     case Kw::Default:
@@ -255,7 +261,7 @@ Stmt* Parser::parse_stmt() {
         switches_.back()->has_default = true;
         switches_.back()->cases.push_back(s);
       }
-      s->body = parse_stmt();
+      s->body = parse_labeled_body(t.loc);
       break;
     case Kw::Break:
     case Kw::Continue:
@@ -306,21 +312,7 @@ Stmt* Parser::parse_stmt() {
         advance();
         s = new_stmt(StmtKind::Label, t.loc);
         s->label = t.spelling;
-        const Token next = peek();
-        bool declaration = (starts_type_name(next) && !(kw(next) == Kw::None && peek(1).is(Punct::Colon))) ||
-                           kw(next) == Kw::Static || kw(next) == Kw::Extern || kw(next) == Kw::Typedef ||
-                           kw(next) == Kw::Auto || kw(next) == Kw::Register;
-        if (next.is(Punct::RBrace)) {
-          s->body = new_stmt(StmtKind::Null, t.loc);
-        } else if (declaration) {  // a label before a declaration (C23, and gcc before it)
-          std::vector<Stmt*> decls;
-          parse_local_declaration(&decls);
-          Stmt* b = new_stmt(StmtKind::Block, next.loc);  // no scope of its own: the names stay visible
-          b->list = to_arena(decls, &b->n);
-          s->body = b;
-        } else {
-          s->body = parse_stmt();
-        }
+        s->body = parse_labeled_body(t.loc);
       } else {
         s = new_stmt(StmtKind::Expr, t.loc);
         s->e = parse_expr();
@@ -332,6 +324,22 @@ Stmt* Parser::parse_stmt() {
   }
   leave();
   return s;
+}
+
+// What follows a label, `case` or `default`: a statement, or (C23, and gcc before it) a
+// declaration or the end of the block.
+Stmt* Parser::parse_labeled_body(SourceLoc loc) {
+  const Token next = peek();
+  if (next.is(Punct::RBrace)) return new_stmt(StmtKind::Null, loc);
+  Kw k = kw(next);
+  bool declaration = (starts_type_name(next) && !(k == Kw::None && peek(1).is(Punct::Colon))) || k == Kw::Static ||
+                     k == Kw::Extern || k == Kw::Typedef || k == Kw::Auto || k == Kw::Register;
+  if (!declaration) return parse_stmt();
+  std::vector<Stmt*> decls;
+  parse_local_declaration(&decls);
+  Stmt* b = new_stmt(StmtKind::Block, next.loc);  // no scope of its own: the names stay visible after it
+  b->list = to_arena(decls, &b->n);
+  return b;
 }
 
 TranslationUnit Parser::parse() {

@@ -143,6 +143,7 @@ class Parser {
   const CType* parse_typeof();           // at typeof / __typeof__ / __typeof
   void parse_static_assert();            // at _Static_assert, through its ';'
   Expr* cond_omitted_middle(Expr* c, Expr* b, SourceLoc loc);  // GNU `c ?: b`
+  Stmt* parse_labeled_body(SourceLoc loc);  // parse_stmt.cpp: after `label:`, `case x:`, `default:`
 
   TokenSource& src_;
   const SourceManager& sources_;
