@@ -42,6 +42,13 @@ Expr* Parser::parse_label_addr() {
   return e;
 }
 
+// Compatible types for _Generic (6.2.7): types are interned, so the same type is the same
+// object, and an enum type is compatible with its underlying type (int in Kite).
+static bool generic_compatible(const CType* a, const CType* b, const CType* int_t) {
+  if (a == b) return true;
+  return (a->kind == TypeKind::Enum && b == int_t) || (b->kind == TypeKind::Enum && a == int_t);
+}
+
 // _Generic(controlling-expression, type: expr, ..., default: expr). The controlling
 // expression is not evaluated; its type is taken after lvalue conversion: arrays and
 // functions decay and the top-level qualifiers go.
@@ -63,14 +70,14 @@ Expr* Parser::parse_generic() {
     } else {
       t = parse_type_name();
       for (const CType* s : seen)
-        if (s == t) error(assoc_loc, "'_Generic' specifies two compatible types");
+        if (generic_compatible(s, t, types_.int_t())) error(assoc_loc, "'_Generic' specifies two compatible types");
       if (is_func(t) || (!t->complete && !is_void(t)))
         error(assoc_loc, "'_Generic' association has incomplete type '%s'", type_str(t).c_str());
       seen.push_back(t);
     }
     expect(Punct::Colon, "':'");
     Expr* e = parse_assign();
-    if (t && t == want && !chosen) chosen = e;
+    if (t && generic_compatible(t, want, types_.int_t()) && !chosen) chosen = e;
     if (!t && !fallback) fallback = e;
   }
   expect(Punct::RParen, "')'");
