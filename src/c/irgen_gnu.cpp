@@ -18,13 +18,16 @@ Operand IrGen::stmt_expr(const Expr* e) {
 }
 
 // A static initializer is emitted before the functions' bodies, so the labels its `lref`
-// items name are made in their function now, and gen_func hands them to user_label().
+// items name are made in their function now, and gen_func hands them to user_label(). Their
+// IR name is `function.label`: an `lref` in text names a label of the module, so it must be
+// unique there (a C name cannot contain the dot).
 LabelId IrGen::static_label(const Expr* label_addr) {
   ItemId func = label_addr->sym->ir_id;
   for (const StaticLabel& l : static_labels_)
     if (l.func == func && l.name == label_addr->label) return l.label;
   Func* f = ctx_.item(func).func;
-  LabelId l = f->new_label(label_addr->label, ir_loc(label_addr->loc));
+  std::string name = std::string(ctx_.name(ctx_.item(func).name)) + "." + std::string(ctx_.name(label_addr->label));
+  LabelId l = f->new_label(ctx_.intern(name), ir_loc(label_addr->loc));
   static_labels_.push_back({func, label_addr->label, l, label_addr->loc});
   return l;
 }
