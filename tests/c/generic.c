@@ -36,6 +36,13 @@ int main(void) {
   int side = 0;
   (void)_Generic(side++, int: 1, default: 2);  // not evaluated
   printf("side=%d\n", side);
+  // The type of ?: with pointer operands: qualifiers combine, void* wins unless it is a null
+  // pointer constant, an incomplete array type completes; a void arm makes the whole void.
+  printf("%s ", _Generic(0 ? (const int*)0 : (volatile int*)0, const volatile int*: "cv", default: "other"));
+  printf("%s ", _Generic(0 ? (int*)0 : (void*)0, int*: "int*", default: "other"));
+  printf("%s ", _Generic(0 ? (int*)0 : (const void*)0, const void*: "const void*", default: "other"));
+  printf("%s\n", _Generic(0 ? (int(*)[4])0 : (int(*)[])0, int(*)[4]: "int(*)[4]", default: "other"));
+  side ? printf("not printed\n") : (void)0;
   printf("generic value=%d\n", _Generic(1.0, float: 1, double: 2, default: 3) + 10);
 
   typeof(ci) tci = 5;  // const int
