@@ -771,6 +771,15 @@ void Parser::parse_local_declaration(std::vector<Stmt*>* out) {
     Declarator d;
     d.loc = peek().loc;
     d.type = parse_declarator(spec.type, &d);
+    if (is_func(d.type) && peek().is(Punct::LBrace)) {  // GNU nested functions
+      error(peek().loc, "nested function definitions are not supported");
+      for (int depth = 0; peek().kind != TokKind::Eof;) {  // skip the body unparsed
+        Token b = advance();
+        if (b.is(Punct::LBrace)) depth++;
+        else if (b.is(Punct::RBrace) && --depth == 0) break;
+      }
+      return;
+    }
     Symbol* s = declare(spec, d, false);
     if (s && accept(Punct::Assign)) {
       if (s->kind != Symbol::Var || (s->global && !s->defined) || spec.storage == StorageClass::Extern) {

@@ -177,6 +177,7 @@ TEST(CDiagnostics, GnuAndC11ExpressionForms) {
        "1:43: duplicate (or overlapping) case value"},
       {"int f(void) { int v = ({ (void)0; }); return v; }\n", "1:23: incompatible types in initialization ('int' from 'void')"},
       {"struct s { int b : 3; } v;\ntypeof(v.b) w;\n", "2:1: 'typeof' applied to a bit-field"},
+      {"int main(void) { int g(int x) { return x; } return g(1); }\n", "1:31: nested function definitions are not supported"},
       {"int f(void) { return ({ __label__ out; goto out; out: 1; }); }\n",
        "1:25: local label declarations ('__label__') are not supported yet"},
       {"int f(void) {\n  static int t[] = {&&a - &&b};\na:\nb:\n  return 0;\n}\n",
