@@ -772,6 +772,7 @@ void Parser::parse_local_declaration(std::vector<Stmt*>* out) {
     d.loc = peek().loc;
     d.type = parse_declarator(spec.type, &d);
     if (is_func(d.type) && peek().is(Punct::LBrace)) {  // GNU nested functions
+      declare(spec, d, false);  // as a declaration, so that its uses do not add errors
       error(peek().loc, "nested function definitions are not supported");
       for (int depth = 0; peek().kind != TokKind::Eof;) {  // skip the body unparsed
         Token b = advance();
