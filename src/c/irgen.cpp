@@ -532,6 +532,7 @@ void IrGen::gen_func(const FuncDef& fd) {
   for (const UserLabel& u : labels_)
     if (f_->label(u.label).def == kNone) {
       std::string_view s = ctx_.name(u.name);
+      s = s.substr(0, s.find('.'));  // a local label (`__label__ x;`) is x.N
       error(u.first_use, "use of undeclared label '%.*s'", static_cast<int>(s.size()), s.data());
       place(u.label);
     }
@@ -656,6 +657,7 @@ void IrGen::gen_stmt(const Stmt* s) {
       LabelId l = user_label(s->label, s->loc);
       if (f_->label(l).def != kNone) {
         std::string_view n = ctx_.name(s->label);
+        n = n.substr(0, n.find('.'));  // a local label (`__label__ x;`) is x.N
         error(s->loc, "redefinition of label '%.*s'", static_cast<int>(n.size()), n.data());
       } else {
         place(l);

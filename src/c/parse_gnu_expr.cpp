@@ -1,7 +1,7 @@
 // C11 and GNU C expression forms beyond the core grammar: statement expressions `({ ... })`,
 // labels as values `&&label`, `_Generic` selections (C11 6.5.1.1), the predefined function
 // names `__func__` / `__FUNCTION__` / `__PRETTY_FUNCTION__` (6.4.2.2), `typeof` in
-// declaration specifiers, and `_Static_assert` (6.7.10).
+// declaration specifiers, `_Static_assert` (6.7.10), GNU local labels and `a ?: b`.
 #include "parser.h"
 
 namespace kite::c {
@@ -33,7 +33,7 @@ Expr* Parser::parse_label_addr() {
   SourceLoc loc = advance().loc;
   Token name = advance();
   Expr* e = new_expr(ExprKind::LabelAddr, types_.pointer_to(types_.void_t()), loc);
-  e->label = name.spelling;
+  e->label = label_name(name.spelling);
   e->sym = cur_func_;
   if (!cur_func_) {
     error(loc, "taking the address of a label outside a function");
@@ -168,6 +168,28 @@ void Parser::parse_static_assert() {
     if (has_msg) error(loc, "static assertion failed: \"%s\"", msg.c_str());
     else error(loc, "static assertion failed");
   }
+}
+
+void Parser::parse_local_labels() {
+  advance();
+  for (;;) {
+    if (peek().kind != TokKind::Identifier || kw(peek()) != Kw::None) {
+      error(peek().loc, "expected a label name after '__label__'");
+      skip_to_sync();
+      break;
+    }
+    Token n = advance();
+    std::string unique = std::string(spelling(n)) + "." + std::to_string(++local_label_count_);
+    local_labels_.push_back({n.spelling, names_.intern(unique)});
+    if (!accept(Punct::Comma)) break;
+  }
+  expect(Punct::Semi, "';'");
+}
+
+NameId Parser::label_name(NameId name) const {
+  for (size_t i = local_labels_.size(); i-- > 0;)
+    if (local_labels_[i].name == name) return local_labels_[i].unique;
+  return name;
 }
 
 // `c ?: b` is `c ? c : b` with c evaluated once: in a function, as `({ T t = c; t ? t : b; })`

@@ -112,6 +112,7 @@ Stmt* Parser::parse_block() {
   if (!expect(Punct::LBrace, "'{'")) return b;
   if (!enter(loc)) return b;
   push_scope();
+  size_t local_labels_mark = local_labels_.size();
   std::vector<Stmt*> list;
   while (!peek().is(Punct::RBrace) && peek().kind != TokKind::Eof) {
     const Token& t = peek();
@@ -119,10 +120,8 @@ Stmt* Parser::parse_block() {
       parse_static_assert();
       continue;
     }
-    if (kw(t) == Kw::GnuLabel) {  // block-scoped labels would need labels renamed per block
-      error(t.loc, "local label declarations ('__label__') are not supported yet");
-      skip_to_sync();
-      accept(Punct::Semi);
+    if (kw(t) == Kw::GnuLabel) {
+      parse_local_labels();
       continue;
     }
     if (starts_type_name(t) || kw(t) == Kw::Static || kw(t) == Kw::Extern || kw(t) == Kw::Typedef ||
@@ -138,6 +137,7 @@ Stmt* Parser::parse_block() {
   }
   expect(Punct::RBrace, "'}'");
   pop_scope();
+  local_labels_.resize(local_labels_mark);
   leave();
   b->list = to_arena(list, &b->n);
   return b;
@@ -279,7 +279,7 @@ Stmt* Parser::parse_stmt() {
         s->kind = StmtKind::GotoIndirect;
         s->e = decay(parse_expr());
         if (!is_ptr(s->e->type)) error(s->e->loc, "computed goto needs a pointer, not '%s'", type_str(s->e->type).c_str());
-      } else if (peek().kind == TokKind::Identifier) s->label = advance().spelling;
+      } else if (peek().kind == TokKind::Identifier) s->label = label_name(advance().spelling);
       else error(peek().loc, "expected a label name after 'goto'");
       expect(Punct::Semi, "';'");
       break;
@@ -311,7 +311,7 @@ Stmt* Parser::parse_stmt() {
         advance();
         advance();
         s = new_stmt(StmtKind::Label, t.loc);
-        s->label = t.spelling;
+        s->label = label_name(t.spelling);
         s->body = parse_labeled_body(t.loc);
       } else {
         s = new_stmt(StmtKind::Expr, t.loc);

@@ -1,5 +1,6 @@
 // GNU statement expressions: the value of the last expression statement, locals scoped
-// inside, control flow leaving them, struct values, use in macros and in conditions; and GNU `a ?: b`.
+// inside, control flow leaving them, struct values, use in macros and in conditions, local
+// labels; and GNU `a ?: b`.
 #include <stdio.h>
 
 struct pair {
@@ -7,6 +8,18 @@ struct pair {
 };
 
 #define MAX(x, y) ({ __typeof__(x) x_ = (x); __typeof__(y) y_ = (y); x_ > y_ ? x_ : y_; })
+
+// A GNU local label: each expansion of the macro has a `found` of its own.
+#define FIND(arr, n, v)                                 \
+  ({                                                    \
+    __label__ found;                                    \
+    int i_;                                             \
+    for (i_ = 0; i_ < (n); i_++)                        \
+      if ((arr)[i_] == (v)) goto found;                 \
+    i_ = -1;                                            \
+  found:                                                \
+    i_;                                                 \
+  })
 
 static int calls;
 static int next(void) { return ++calls; }
@@ -71,6 +84,8 @@ int main(void) {
   printf("q[2]=%d\n", q[2]);
   int nested = ({ int a = ({ int b = 2; b * b; }); a + 1; });
   printf("nested=%d\n", nested);
+  int hay[] = {4, 5, 6};
+  printf("find=%d %d\n", FIND(hay, 3, 5), FIND(hay, 3, 7));
   calls = 0;
   int elvis = next() ?: 100;  // GNU `a ?: b`: a evaluated once
   const char* none = 0;

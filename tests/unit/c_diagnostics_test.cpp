@@ -178,8 +178,9 @@ TEST(CDiagnostics, GnuAndC11ExpressionForms) {
       {"int f(void) { int v = ({ (void)0; }); return v; }\n", "1:23: incompatible types in initialization ('int' from 'void')"},
       {"struct s { int b : 3; } v;\ntypeof(v.b) w;\n", "2:1: 'typeof' applied to a bit-field"},
       {"int main(void) { int g(int x) { return x; } return g(1); }\n", "1:31: nested function definitions are not supported"},
-      {"int f(void) { return ({ __label__ out; goto out; out: 1; }); }\n",
-       "1:25: local label declarations ('__label__') are not supported yet"},
+      {"int f(void) {\n  ({ __label__ out; out: 0; });\n  goto out;\n}\n", "3:3: use of undeclared label 'out'"},
+      {"int f(void) { return ({ __label__ a; a: a: 0; }); }\n", "1:41: redefinition of label 'a'"},
+      {"int f(void) { __label__ 1; return 0; }\n", "1:25: expected a label name after '__label__'"},
       {"int f(void) {\n  static int t[] = {&&a - &&b};\na:\nb:\n  return 0;\n}\n",
        "2:25: a label difference in a static initializer needs an 8-byte type, not 'int'"},
   };
