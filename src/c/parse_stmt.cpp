@@ -124,16 +124,8 @@ Stmt* Parser::parse_block() {
       parse_local_labels();
       continue;
     }
-    if (starts_type_name(t) || kw(t) == Kw::Static || kw(t) == Kw::Extern || kw(t) == Kw::Typedef ||
-        kw(t) == Kw::Auto || kw(t) == Kw::Register) {
-      if (t.kind == TokKind::Identifier && kw(t) == Kw::None && peek(1).is(Punct::Colon)) {
-        list.push_back(parse_stmt());  // a label that happens to be a typedef name
-        continue;
-      }
-      parse_local_declaration(&list);
-    } else {
-      list.push_back(parse_stmt());
-    }
+    if (starts_local_declaration()) parse_local_declaration(&list);
+    else list.push_back(parse_stmt());
   }
   expect(Punct::RBrace, "'}'");
   pop_scope();
@@ -326,15 +318,25 @@ Stmt* Parser::parse_stmt() {
   return s;
 }
 
+// Whether a declaration starts here in a block: a storage class or a type name, also after
+// GNU `__extension__` (which before an expression makes an expression statement, as glibc's
+// macros write `__extension__ ({ ... })`), but not a label named like a typedef.
+bool Parser::starts_local_declaration() {
+  size_t k = 0;
+  while (kw(peek(k)) == Kw::Extension) k++;
+  const Token t = peek(k);
+  Kw w = kw(t);
+  if (w == Kw::Static || w == Kw::Extern || w == Kw::Typedef || w == Kw::Auto || w == Kw::Register) return true;
+  if (!starts_type_name(t)) return false;
+  return !(w == Kw::None && peek(k + 1).is(Punct::Colon));
+}
+
 // What follows a label, `case` or `default`: a statement, or (C23, and gcc before it) a
 // declaration or the end of the block.
 Stmt* Parser::parse_labeled_body(SourceLoc loc) {
   const Token next = peek();
   if (next.is(Punct::RBrace)) return new_stmt(StmtKind::Null, loc);
-  Kw k = kw(next);
-  bool declaration = (starts_type_name(next) && !(k == Kw::None && peek(1).is(Punct::Colon))) || k == Kw::Static ||
-                     k == Kw::Extern || k == Kw::Typedef || k == Kw::Auto || k == Kw::Register;
-  if (!declaration) return parse_stmt();
+  if (!starts_local_declaration()) return parse_stmt();
   std::vector<Stmt*> decls;
   parse_local_declaration(&decls);
   Stmt* b = new_stmt(StmtKind::Block, next.loc);  // no scope of its own: the names stay visible after it

@@ -144,6 +144,7 @@ class Parser {
   void parse_static_assert();            // at _Static_assert, through its ';'
   Expr* cond_omitted_middle(Expr* c, Expr* b, SourceLoc loc);  // GNU `c ?: b`
   Stmt* parse_labeled_body(SourceLoc loc);  // parse_stmt.cpp: after `label:`, `case x:`, `default:`
+  bool starts_local_declaration();          // parse_stmt.cpp
   // GNU local labels: `__label__ x;` at the start of a block makes x, up to the block's end, a
   // label of its own (named x.N, which no C label can be), so a macro may use it more than once.
   void parse_local_labels();        // at __label__, through its ';'

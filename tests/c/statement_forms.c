@@ -1,5 +1,6 @@
 // Statement forms: declarations right after labels, case and default (C23 and gcc), several
-// variables declared in one for, and a case label at the end of a block.
+// variables declared in one for, a case label at the end of a block, and GNU __extension__
+// before an expression statement and before a declaration.
 #include <stdio.h>
 int main(void) {
   int r = 0;
@@ -17,6 +18,12 @@ int main(void) {
       r = 0;
     default:
   }
+  __extension__ ({ r += 1; });
+  switch (r) {
+    case 71: __extension__ ({ r += 1; });
+  }
+  __extension__ int w = 2;
+  printf("r=%d w=%d\n", r, w);
   goto l;
 l:
   int z = 4;
