@@ -80,6 +80,9 @@ enum class ExprKind : uint8_t {
   VlaSizeof,  // sizeof of the variably modified array type `ctype`, computed at run time
   // GNU builtins (builtins.cpp checks them, irgen_builtins.cpp lowers them).
   Builtin,   // ival: a BuiltinOp; args: its operands, converted as the builtin asks
+  // GNU expression forms.
+  StmtExpr,   // ({ ... }): body (a block) runs, then a (its last expression statement, or null: void)
+  LabelAddr,  // &&label: `label` in the function `sym`; type void*
 };
 
 // The GNU builtins that reach irgen; every other one is folded or rewritten by the parser.
@@ -125,6 +128,9 @@ struct Expr {
   int64_t ival;
   long double fval;
   const char* str;  // StrLit: bytes (length = array length)
+  // GNU expression forms.
+  Stmt* body;      // StmtExpr: the block
+  NameId label;    // LabelAddr
 };
 
 enum class StmtKind : uint8_t {
@@ -144,6 +150,8 @@ enum class StmtKind : uint8_t {
   Goto,      // label
   Label,     // label, body
   Return,    // e (or null)
+  // GNU statement forms.
+  GotoIndirect,  // goto *e;
 };
 
 struct Stmt {
@@ -164,6 +172,8 @@ struct Stmt {
   // (innermost first); sym may then also be a block-scope typedef.
   const CType* const* vlas;
   uint32_t nvlas;
+  // GNU statement forms.
+  int64_t value_last;  // Case: the last value of `case value ... value_last:` (== value otherwise)
 };
 
 struct FuncDef {

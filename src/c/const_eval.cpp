@@ -37,6 +37,11 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
       out->item = item_of(e->sym);
       return true;
     case ExprKind::AddrOf: return const_addr(e->a, out);
+    case ExprKind::LabelAddr:
+      out->is_addr = true;
+      out->label = static_label(e);
+      out->label_func = e->sym->ir_id;
+      return true;
     case ExprKind::PtrAdd: {
       ConstVal n;
       if (!const_value(e->a, out) || !const_value(e->b, &n) || n.is_addr || n.is_float) return false;
@@ -48,7 +53,7 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
     case ExprKind::Cast: {
       if (!const_value(e->a, out)) return false;
       const CType* to = e->type;
-      if (out->is_addr) return is_ptr(to) || (is_integer(to) && to->size == 8);
+      if (out->is_addr) return is_ptr(to) || (is_integer(to) && (to->size == 8 || out->label2 != kNone));
       if (is_floating(to)) {
         if (!out->is_float) out->f = is_signed(e->a->type) || e->a->type->size < 8 ? static_cast<long double>(out->i)
                                                                                    : static_cast<long double>(static_cast<uint64_t>(out->i));
@@ -166,6 +171,14 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
     case ExprKind::PtrDiff: {
       ConstVal b;
       if (!const_value(e->a, out) || !const_value(e->b, &b) || out->is_float || b.is_float) return false;
+      if (out->label != kNone || b.label != kNone) {  // `&&a - &&b` (one function's labels): an lref with two labels
+        if (out->label == kNone || b.label == kNone || out->label2 != kNone || b.label2 != kNone ||
+            out->label_func != b.label_func)
+          return false;
+        out->label2 = b.label;
+        out->i -= b.i;
+        return true;
+      }
       if (out->is_addr != b.is_addr || (out->is_addr && out->item != b.item)) return false;
       int64_t size = is_void(e->a->type->base) ? 1 : static_cast<int64_t>(e->a->type->base->size);
       out->i = size ? (out->i - b.i) / size : 0;

@@ -8,7 +8,9 @@
 
 namespace kite::c {
 
-static bool in_memory(const Symbol* s) { return s->addr_taken || is_aggregate(s->type); }
+// A volatile object lives in memory too, so every access is a load or a store (and it keeps its
+// value across longjmp).
+static bool in_memory(const Symbol* s) { return s->addr_taken || is_aggregate(s->type) || (s->type->quals & kVolatile); }
 
 IrGen::IrGen(Context& ctx, Module& m, const SourceManager& sources, Diagnostics& diags, TypeTable& types)
     : ctx_(ctx), m_(m), sources_(sources), diags_(diags), types_(types) {}
@@ -155,6 +157,9 @@ void IrGen::emit_global(Symbol* s) {
     uint64_t offset;
     ItemId item;
     int64_t disp;
+    LabelId label;  // an lref: a label of function label_func (labels as values)
+    ItemId label_func;
+    LabelId label2;  // minus this label's address
   };
   std::vector<Reloc> relocs;
   bool nonzero = false;
@@ -166,7 +171,12 @@ void IrGen::emit_global(Symbol* s) {
       continue;
     }
     if (v.is_addr) {
-      relocs.push_back({it.offset, v.item, v.i});
+      if (v.label2 != kNone && it.type->size != 8) {
+        error(it.value->loc, "a label difference in a static initializer needs an 8-byte type, not '%s'",
+              types_.describe(it.type, ctx_.names()).c_str());
+        continue;
+      }
+      relocs.push_back({it.offset, v.item, v.i, v.label, v.label_func, v.label2});
       continue;
     }
     uint8_t* p = bytes.data() + it.offset;
@@ -230,6 +240,14 @@ void IrGen::emit_global(Symbol* s) {
     uint64_t pos = 0;
     for (const Reloc& r : relocs) {
       data_piece(pos, r.offset);
+      if (r.label != kNone) {
+        ItemId id = new_piece(ItemKind::Lref);
+        Func* f = ctx_.item(r.label_func).func;
+        NameId name2 = r.label2 == kNone ? 0 : f->label(r.label2).name;
+        ctx_.item(id).lref = LrefPayload{f->label(r.label).name, name2, r.disp, r.label_func, r.label, r.label2};
+        pos = r.offset + 8;
+        continue;
+      }
       ItemId id = new_piece(ItemKind::Ref);
       ctx_.item(id).ref = RefPayload{r.item, r.disp};
       pos = r.offset + 8;
@@ -348,6 +366,8 @@ void IrGen::gen_func(const FuncDef& fd) {
   locals_.clear();
   used_names_.clear();
   labels_.clear();
+  for (const StaticLabel& l : static_labels_)
+    if (l.func == fd.sym->ir_id) labels_.push_back({l.name, l.label, l.first_use});
   vla_size_var_.assign(types_.num_vlas(), kNone);
   has_vla_objects_ = false;
   vla_scopes_.assign(1, VlaScope{kNone, 0, 0});
@@ -383,6 +403,7 @@ void IrGen::gen_func(const FuncDef& fd) {
   for (const UserLabel& u : labels_)
     if (f_->label(u.label).def == kNone) {
       std::string_view s = ctx_.name(u.name);
+      s = s.substr(0, s.find('.'));  // a local label (`__label__ x;`) is x.N
       error(u.first_use, "use of undeclared label '%.*s'", static_cast<int>(s.size()), s.data());
       place(u.label);
     }
@@ -531,10 +552,17 @@ void IrGen::gen_stmt(const Stmt* s) {
       if (has_vla_objects_) goto_vla_scope(s->label, s->loc);
       emit(Op::Jmp, {Operand::label(user_label(s->label, s->loc))});
       return;
+    case StmtKind::GotoIndirect: {
+      VarId target = to_var(rv(s->e));
+      set_loc(s->loc);
+      emit(Op::JmpI, {Operand::var(target)});
+      return;
+    }
     case StmtKind::Label: {
       LabelId l = user_label(s->label, s->loc);
       if (f_->label(l).def != kNone) {
         std::string_view n = ctx_.name(s->label);
+        n = n.substr(0, n.find('.'));  // a local label (`__label__ x;`) is x.N
         error(s->loc, "redefinition of label '%.*s'", static_cast<int>(n.size()), n.data());
       } else {
         place(l);
@@ -590,22 +618,42 @@ void IrGen::gen_switch(const Stmt* s) {
     else cases.push_back(c);
   }
   std::sort(cases.begin(), cases.end(), [](const Stmt* a, const Stmt* b) { return a->value < b->value; });
+  // GNU case ranges: `covered` counts the values all cases match (an empty range matches none).
+  uint64_t covered = 0;
+  int64_t hi = cases.empty() ? 0 : cases.front()->value;
+  for (const Stmt* c : cases)
+    if (c->value_last >= c->value) {
+      covered += std::min<uint64_t>(static_cast<uint64_t>(c->value_last - c->value) + 1, uint64_t(1) << 32);
+      hi = std::max(hi, c->value_last);
+    }
   set_loc(s->loc);
-  if (cases.size() >= 4 && static_cast<uint64_t>(cases.back()->value - cases.front()->value) < cases.size() * 3 + 8) {
+  constexpr uint64_t kMaxTable = 8192;  // jump-table entries (an insn holds at most 65535 operands)
+  uint64_t span = cases.empty() ? 0 : static_cast<uint64_t>(hi - cases.front()->value);
+  if (covered >= 4 && span < covered * 3 + 8 && span < kMaxTable) {
     int64_t lo = cases.front()->value;
-    uint64_t range = static_cast<uint64_t>(cases.back()->value - lo) + 1;
+    uint64_t range = static_cast<uint64_t>(hi - lo) + 1;
     VarId idx = temp(Type::I64);
     emit(Op::Sub, {Operand::var(idx), Operand::var(x), Operand::int64(lo)});
     emit(Op::UBgt, {Operand::label(dflt), Operand::var(idx), Operand::int64(static_cast<int64_t>(range - 1))});
     std::vector<Operand> ops{Operand::var(idx)};
     size_t k = 0;
     for (uint64_t i = 0; i < range; i++) {
-      if (k < cases.size() && cases[k]->value == lo + static_cast<int64_t>(i)) ops.push_back(Operand::label(cases[k++]->ir_label));
+      int64_t v = lo + static_cast<int64_t>(i);
+      while (k < cases.size() && cases[k]->value_last < v) k++;  // past this case (or an empty range)
+      if (k < cases.size() && cases[k]->value <= v) ops.push_back(Operand::label(cases[k]->ir_label));
       else ops.push_back(Operand::label(dflt));
     }
     emit(Op::Switch, ops);
   } else {
-    for (const Stmt* c : cases) emit(Op::Beq, {Operand::label(c->ir_label), Operand::var(x), Operand::int64(c->value)});
+    for (const Stmt* c : cases) {
+      if (c->value == c->value_last) {
+        emit(Op::Beq, {Operand::label(c->ir_label), Operand::var(x), Operand::int64(c->value)});
+      } else if (c->value < c->value_last) {  // value <= x <= value_last as one unsigned compare
+        VarId off = temp(Type::I64);
+        emit(Op::Sub, {Operand::var(off), Operand::var(x), Operand::int64(c->value)});
+        emit(Op::UBle, {Operand::label(c->ir_label), Operand::var(off), Operand::int64(c->value_last - c->value)});
+      }
+    }
     emit(Op::Jmp, {Operand::label(dflt)});
   }
   break_.push_back(end);

@@ -42,6 +42,10 @@ class IrGen {
     ItemId item = kNone;
     int64_t i = 0;
     long double f = 0;
+    // GNU labels as values: the address of `label` in function `label_func` (is_addr set).
+    LabelId label = kNone;
+    ItemId label_func = kNone;
+    LabelId label2 = kNone;  // `&&a - &&b`: minus the address of label2 (same function)
   };
 
   // How a struct travels in calls (SysV x86-64): in memory (blk0 / rblk), or in one or two
@@ -76,6 +80,10 @@ class IrGen {
   void gen_switch(const Stmt* s);
   void gen_local_init(Symbol* s);
   LabelId user_label(NameId name, SourceLoc loc);
+
+  // GNU expression and statement forms (irgen_gnu.cpp).
+  Operand stmt_expr(const Expr* e);
+  LabelId static_label(const Expr* label_addr);  // a label whose address a static initializer takes
 
   // Expressions (irgen_expr.cpp).
   Operand rv(const Expr* e);
@@ -180,6 +188,15 @@ class IrGen {
   std::vector<std::pair<const Stmt*, uint32_t>> vla_decl_scopes_;  // in declaration order
   std::vector<std::pair<NameId, uint32_t>> label_vla_scopes_;     // sorted by name
   std::vector<uint32_t> break_vla_depth_, continue_vla_depth_;
+  // Labels made before their function's body is generated, for `lref` items of static
+  // initializers (`static void *t[] = { &&a };`); user_label() takes them up.
+  struct StaticLabel {
+    ItemId func;
+    NameId name;
+    LabelId label;
+    SourceLoc first_use;
+  };
+  std::vector<StaticLabel> static_labels_;
 };
 
 }  // namespace kite::c

@@ -245,7 +245,7 @@ IrGen::LVal IrGen::lv(const Expr* e) {
         l.base = s->ir_id;
       } else if (s->global) {
         l.base = to_var(Operand::item(item_of(s)));
-      } else if (s->addr_taken || is_aggregate(s->type)) {
+      } else if (s->addr_taken || is_aggregate(s->type) || (s->type->quals & kVolatile)) {  // in_memory()
         l.base = frame_;
         l.disp = s->value;
       } else {
@@ -727,6 +727,13 @@ Operand IrGen::rv(const Expr* e) {
       break;
     }
     case ExprKind::Builtin: r = builtin(e); break;
+    case ExprKind::StmtExpr: r = stmt_expr(e); break;
+    case ExprKind::LabelAddr: {
+      VarId v = temp(Type::I64);
+      emit(Op::LAddr, {Operand::var(v), Operand::label(user_label(e->label, e->loc))});
+      r = Operand::var(v);
+      break;
+    }
     case ExprKind::VaArg: {
       Operand ap = rv(e->a);
       set_loc(e->loc);

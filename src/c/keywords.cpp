@@ -9,6 +9,7 @@ KeywordTable::KeywordTable(Interner& names) {
   static constexpr std::string_view kSpellings[] = {
 #define KITE_C_KW_TEXT(name, text) text,
       KITE_C_KEYWORDS(KITE_C_KW_TEXT)
+      KITE_C_GNU_EXPR_KEYWORDS(KITE_C_KW_TEXT)
 #undef KITE_C_KW_TEXT
   };
   uint8_t kw = 1;

@@ -24,10 +24,16 @@ namespace kite::c {
   X(Attribute2, "__attribute") X(Asm, "__asm__") X(Asm2, "__asm") X(Extension, "__extension__") \
   X(AsmPlain, "asm")
 
+// C11 and GNU expression forms: _Generic, typeof with its GNU spellings, GNU local labels.
+#define KITE_C_GNU_EXPR_KEYWORDS(X)                                                              \
+  X(Generic, "_Generic") X(Typeof, "typeof") X(GnuTypeof, "__typeof__") X(GnuTypeof2, "__typeof") \
+  X(GnuLabel, "__label__")
+
 enum class Kw : uint8_t {
   None,
 #define KITE_C_KW_ENUM(name, text) name,
   KITE_C_KEYWORDS(KITE_C_KW_ENUM)
+  KITE_C_GNU_EXPR_KEYWORDS(KITE_C_KW_ENUM)
 #undef KITE_C_KW_ENUM
 };
 

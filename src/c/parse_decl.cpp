@@ -33,7 +33,10 @@ bool Parser::starts_type_name(const Token& t) {
     case Kw::GnuRestrict2:
     case Kw::Attribute:
     case Kw::Attribute2:
-    case Kw::Extension: return true;
+    case Kw::Extension:
+    case Kw::Typeof:
+    case Kw::GnuTypeof:
+    case Kw::GnuTypeof2: return true;
     case Kw::None: {
       Symbol* s = lookup(t.spelling);
       return s && s->kind == Symbol::Typedef;
@@ -164,6 +167,13 @@ bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
         any = true;
         continue;
       }
+      case Kw::Typeof:
+      case Kw::GnuTypeof:
+      case Kw::GnuTypeof2:
+        if (named) error(loc, "two or more data types in declaration specifiers");
+        named = parse_typeof();
+        any = true;
+        continue;
       case Kw::None: {
         int basics = n_void + n_char + n_short + n_int + n_long + n_float + n_double + n_bool + n_signed + n_unsigned;
         Symbol* s = lookup(t.spelling);
@@ -252,6 +262,10 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
   advance();
   std::vector<Member> members;
   while (!peek().is(Punct::RBrace) && peek().kind != TokKind::Eof) {
+    if (kw(peek()) == Kw::StaticAssert) {
+      parse_static_assert();
+      continue;
+    }
     DeclSpec spec;
     bool spec_ok = parse_decl_spec(&spec, false);
     LayoutAttrs spec_attrs = layout_attrs_;
@@ -594,7 +608,7 @@ const CType* Parser::parse_params(const CType* result, Declarator* d) {
       if (is_array(t)) t = types_.pointer_to(t->base);  // 6.7.6.3p7
       else if (is_func(t)) t = types_.pointer_to(t);
       if (is_void(t)) error(pd.loc, "a parameter may not have type 'void'");
-      params.push_back(t);
+      params.push_back(t->unqual);  // the function's type ignores the parameters' qualifiers (6.7.6.3p15)
       Symbol* s = arena_.make<Symbol>();
       s->kind = Symbol::Var;
       s->name = pd.name;
@@ -872,6 +886,7 @@ void Parser::parse_external_declaration() {
   DeclSpec spec;
   if (accept(Punct::Semi)) return;
   if (is_asm_keyword(peek()) && peek(1).is(Punct::LParen)) return reject_inline_asm();  // file-scope asm
+  if (kw(peek()) == Kw::StaticAssert) return parse_static_assert();
   if (!parse_decl_spec(&spec, true)) {
     const Token& t = peek();
     // C90's implicit int at file scope: `main() {...}`, `f(a) int a; {...}`, `x;`, `*p, q[2];`.
@@ -940,6 +955,16 @@ void Parser::parse_local_declaration(std::vector<Stmt*>* out) {
     Declarator d;
     d.loc = peek().loc;
     d.type = parse_declarator(spec.type, &d);
+    if (is_func(d.type) && peek().is(Punct::LBrace)) {  // GNU nested functions
+      declare(spec, d, false);  // as a declaration, so that its uses do not add errors
+      error(peek().loc, "nested function definitions are not supported");
+      for (int depth = 0; peek().kind != TokKind::Eof;) {  // skip the body unparsed
+        Token b = advance();
+        if (b.is(Punct::LBrace)) depth++;
+        else if (b.is(Punct::RBrace) && --depth == 0) break;
+      }
+      return;
+    }
     Symbol* s = declare(spec, d, false);
     Stmt* vla_stmt = nullptr;
     if (!pending_vlas_.empty()) {

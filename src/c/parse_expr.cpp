@@ -53,6 +53,7 @@ Expr* Parser::parse_cond() {
   Expr* c = parse_binary(1);
   if (!peek().is(Punct::Question)) return c;
   SourceLoc loc = advance().loc;
+  if (accept(Punct::Colon)) return cond_omitted_middle(c, parse_cond(), loc);
   Expr* a = parse_expr();
   expect(Punct::Colon, "':'");
   Expr* b = parse_cond();
@@ -163,6 +164,11 @@ Expr* Parser::parse_unary() {
         leave();
         return r;
       }
+      case Punct::AmpAmp:
+        if (peek(1).kind != TokKind::Identifier) break;
+        r = parse_label_addr();
+        leave();
+        return r;
       case Punct::Amp: {
         SourceLoc loc = advance().loc;
         r = addr_of(parse_cast(), loc);
@@ -259,11 +265,14 @@ Expr* Parser::parse_primary() {
   Token t = peek();
   switch (t.kind) {
     case TokKind::Identifier: {
+      if (kw(t) == Kw::Generic) return parse_generic();
       if (kw(t) != Kw::None) break;
       advance();
       if (t.spelling == va_start_id_ || t.spelling == va_arg_id_ || t.spelling == va_end_id_ || t.spelling == va_copy_id_)
         return parse_va_builtin(t);
       Symbol* s = lookup(t.spelling);
+      if (!s)
+        if (Expr* f = func_name_expr(t)) return f;
       if (!s) {
         if (Expr* b = parse_builtin(t)) return b;
         if (peek().is(Punct::LParen)) s = implicit_function(t);
@@ -296,6 +305,7 @@ Expr* Parser::parse_primary() {
     case TokKind::Char: advance(); return parse_char(t);
     case TokKind::String: return parse_string();
     case TokKind::Punct:
+      if (t.is(Punct::LParen) && peek(1).is(Punct::LBrace)) return parse_stmt_expr();
       if (t.is(Punct::LParen)) {
         advance();
         Expr* e = parse_expr();

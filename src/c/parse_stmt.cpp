@@ -112,22 +112,24 @@ Stmt* Parser::parse_block() {
   if (!expect(Punct::LBrace, "'{'")) return b;
   if (!enter(loc)) return b;
   push_scope();
+  size_t local_labels_mark = local_labels_.size();
   std::vector<Stmt*> list;
   while (!peek().is(Punct::RBrace) && peek().kind != TokKind::Eof) {
     const Token& t = peek();
-    if (starts_type_name(t) || kw(t) == Kw::Static || kw(t) == Kw::Extern || kw(t) == Kw::Typedef ||
-        kw(t) == Kw::Auto || kw(t) == Kw::Register) {
-      if (t.kind == TokKind::Identifier && kw(t) == Kw::None && peek(1).is(Punct::Colon)) {
-        list.push_back(parse_stmt());  // a label that happens to be a typedef name
-        continue;
-      }
-      parse_local_declaration(&list);
-    } else {
-      list.push_back(parse_stmt());
+    if (kw(t) == Kw::StaticAssert) {
+      parse_static_assert();
+      continue;
     }
+    if (kw(t) == Kw::GnuLabel) {
+      parse_local_labels();
+      continue;
+    }
+    if (starts_local_declaration()) parse_local_declaration(&list);
+    else list.push_back(parse_stmt());
   }
   expect(Punct::RBrace, "'}'");
   pop_scope();
+  local_labels_.resize(local_labels_mark);
   leave();
   b->list = to_arena(list, &b->n);
   return b;
@@ -240,18 +242,26 @@ Stmt* Parser::parse_stmt() {
       advance();
       s = new_stmt(StmtKind::Case, t.loc);
       int64_t v = parse_const_int("a case label");
+      int64_t last = v;
+      if (accept(Punct::Ellipsis)) last = parse_const_int("a case label");  // GNU case range
       expect(Punct::Colon, "':'");
       if (switches_.empty()) {
         error(t.loc, "'case' statement not in a switch statement");
       } else {
         SwitchCtx* sw = switches_.back();
-        Expr* lit = convert(int_lit(v, types_.basic(TypeKind::LLong), t.loc), sw->type);
-        s->value = lit->ival;
+        s->value = convert(int_lit(v, types_.basic(TypeKind::LLong), t.loc), sw->type)->ival;
+        s->value_last = convert(int_lit(last, types_.basic(TypeKind::LLong), t.loc), sw->type)->ival;
+        // An empty range (`case 5 ... 1:`) matches nothing, as in gcc.
         for (Stmt* c : sw->cases)
-          if (c->kind == StmtKind::Case && c->value == s->value) error(t.loc, "duplicate case value '%lld'", static_cast<long long>(v));
+          if (c->kind == StmtKind::Case && s->value <= s->value_last && c->value <= c->value_last &&
+              c->value <= s->value_last && s->value <= c->value_last) {
+            if (v == last && c->value == c->value_last) error(t.loc, "duplicate case value '%lld'", static_cast<long long>(v));
+            else error(t.loc, "duplicate (or overlapping) case value");
+            break;
+          }
         sw->cases.push_back(s);
       }
-      s->body = parse_stmt();
+      s->body = parse_labeled_body(t.loc);
       break;
     }
     case Kw::Default:
@@ -265,7 +275,7 @@ Stmt* Parser::parse_stmt() {
         switches_.back()->has_default = true;
         switches_.back()->cases.push_back(s);
       }
-      s->body = parse_stmt();
+      s->body = parse_labeled_body(t.loc);
       break;
     case Kw::Break:
     case Kw::Continue:
@@ -279,7 +289,11 @@ Stmt* Parser::parse_stmt() {
     case Kw::Goto:
       advance();
       s = new_stmt(StmtKind::Goto, t.loc);
-      if (peek().kind == TokKind::Identifier) s->label = advance().spelling;
+      if (accept(Punct::Star)) {  // GNU computed goto: the target is a label's address
+        s->kind = StmtKind::GotoIndirect;
+        s->e = decay(parse_expr());
+        if (!is_ptr(s->e->type)) error(s->e->loc, "computed goto needs a pointer, not '%s'", type_str(s->e->type).c_str());
+      } else if (peek().kind == TokKind::Identifier) s->label = label_name(advance().spelling);
       else error(peek().loc, "expected a label name after 'goto'");
       expect(Punct::Semi, "';'");
       break;
@@ -311,8 +325,8 @@ Stmt* Parser::parse_stmt() {
         advance();
         advance();
         s = new_stmt(StmtKind::Label, t.loc);
-        s->label = t.spelling;
-        s->body = peek().is(Punct::RBrace) ? new_stmt(StmtKind::Null, t.loc) : parse_stmt();
+        s->label = label_name(t.spelling);
+        s->body = parse_labeled_body(t.loc);
       } else {
         s = new_stmt(StmtKind::Expr, t.loc);
         s->e = parse_expr();
@@ -324,6 +338,32 @@ Stmt* Parser::parse_stmt() {
   }
   leave();
   return s;
+}
+
+// Whether a declaration starts here in a block: a storage class or a type name, also after
+// GNU `__extension__` (which before an expression makes an expression statement, as glibc's
+// macros write `__extension__ ({ ... })`), but not a label named like a typedef.
+bool Parser::starts_local_declaration() {
+  size_t k = 0;
+  while (kw(peek(k)) == Kw::Extension) k++;
+  const Token t = peek(k);
+  Kw w = kw(t);
+  if (w == Kw::Static || w == Kw::Extern || w == Kw::Typedef || w == Kw::Auto || w == Kw::Register) return true;
+  if (!starts_type_name(t)) return false;
+  return !(w == Kw::None && peek(k + 1).is(Punct::Colon));
+}
+
+// What follows a label, `case` or `default`: a statement, or (C23, and gcc before it) a
+// declaration or the end of the block.
+Stmt* Parser::parse_labeled_body(SourceLoc loc) {
+  const Token next = peek();
+  if (next.is(Punct::RBrace)) return new_stmt(StmtKind::Null, loc);
+  if (!starts_local_declaration()) return parse_stmt();
+  std::vector<Stmt*> decls;
+  parse_local_declaration(&decls);
+  Stmt* b = new_stmt(StmtKind::Block, next.loc);  // no scope of its own: the names stay visible after it
+  b->list = to_arena(decls, &b->n);
+  return b;
 }
 
 TranslationUnit Parser::parse() {

@@ -216,6 +216,21 @@ class Parser {
     return p;
   }
 
+  // C11 and GNU expression forms (parse_gnu_expr.cpp).
+  Expr* parse_stmt_expr();   // at '(' before '{': a GNU statement expression
+  Expr* parse_label_addr();  // at '&&' before a name: GNU labels as values
+  Expr* parse_generic();     // at _Generic
+  Expr* func_name_expr(const Token& t);  // __func__ and its gcc spellings; null for other names
+  const CType* parse_typeof();           // at typeof / __typeof__ / __typeof
+  void parse_static_assert();            // at _Static_assert, through its ';'
+  Expr* cond_omitted_middle(Expr* c, Expr* b, SourceLoc loc);  // GNU `c ?: b`
+  Stmt* parse_labeled_body(SourceLoc loc);  // parse_stmt.cpp: after `label:`, `case x:`, `default:`
+  bool starts_local_declaration();          // parse_stmt.cpp
+  // GNU local labels: `__label__ x;` at the start of a block makes x, up to the block's end, a
+  // label of its own (named x.N, which no C label can be), so a macro may use it more than once.
+  void parse_local_labels();        // at __label__, through its ';'
+  NameId label_name(NameId name) const;  // the label a name refers to here
+
   TokenSource& src_;
   const SourceManager& sources_;
   Interner& names_;
@@ -292,6 +307,15 @@ class Parser {
   LayoutAttrs layout_attrs_;
   void parse_aligned_attribute(SourceLoc loc);
   void check_unused_layout_attrs();
+  // __func__: the static array of the function being parsed, made on first use.
+  Symbol* func_name_sym_ = nullptr;
+  const Symbol* func_name_owner_ = nullptr;
+  struct LocalLabel {
+    NameId name;
+    NameId unique;
+  };
+  std::vector<LocalLabel> local_labels_;  // of the enclosing blocks, innermost last
+  uint32_t local_label_count_ = 0;
 };
 
 }  // namespace kite::c

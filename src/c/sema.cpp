@@ -104,7 +104,7 @@ Expr* Parser::convert(Expr* e, const CType* t) {
 }
 
 static bool is_null_constant(const Expr* e) {
-  while (e->kind == ExprKind::Cast && (is_integer(e->type) || (is_ptr(e->type) && is_void(e->type->base))))
+  while (e->kind == ExprKind::Cast && (is_integer(e->type) || (is_ptr(e->type) && is_void(e->type->base) && !e->type->base->quals)))
     e = e->a;
   return e->kind == ExprKind::IntLit && e->ival == 0 && is_integer(e->type);
 }
@@ -449,7 +449,14 @@ Expr* Parser::cond(Expr* c, Expr* a, Expr* b, SourceLoc loc) {
   } else if (is_ptr(tb) && is_null_constant(a)) {
     t = tb;
   } else if (is_ptr(ta) && is_ptr(tb)) {
-    t = is_void(ta->base) ? ta : is_void(tb->base) ? tb : ta;
+    // 6.5.15p6: a pointer to void wins, and the result points to a type with the qualifiers of both.
+    const CType* base = is_void(ta->base) ? ta->base : is_void(tb->base) ? tb->base : ta->base;
+    if (is_array(ta->base) && is_array(tb->base) && ta->base->length < 0) base = tb->base;  // the composite type: int (*)[4]
+    t = types_.pointer_to(types_.qualified(base->unqual, static_cast<uint8_t>(ta->base->quals | tb->base->quals)));
+  } else if ((is_ptr(ta) && is_integer(tb)) || (is_integer(ta) && is_ptr(tb))) {
+    t = is_ptr(ta) ? ta : tb;  // gcc: a pointer/integer type mismatch (a warning), the pointer type
+  } else if (is_void(ta) || is_void(tb)) {
+    t = types_.void_t();  // gcc: one void operand makes the whole void (statement expressions use it)
   } else {
     error(loc, "incompatible operand types ('%s' and '%s')", type_str(ta).c_str(), type_str(tb).c_str());
     return a;

@@ -271,3 +271,33 @@ TEST(CDiagnostics, LayoutAndVarargErrors) {
   };
   for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
 }
+
+// Statement expressions, labels as values, case ranges, _Generic, typeof and _Static_assert.
+TEST(CDiagnostics, GnuAndC11ExpressionForms) {
+  const Case cases[] = {
+      {"_Static_assert(sizeof(int) == 8, \"int is 64 bits\");\n", "1:1: static assertion failed: \"int is 64 bits\""},
+      {"struct s { int a; _Static_assert(0, \"in a struct\"); };\n", "1:19: static assertion failed: \"in a struct\""},
+      {"int f(void) {\n  _Static_assert(0);\n  return 0;\n}\n", "2:3: static assertion failed"},
+      {"int f(int x) { _Static_assert(x, \"m\"); return 0; }\n",
+       "1:31: expression in static assertion is not an integer constant expression"},
+      {"int f(void) { return _Generic(1.0f, int: 1, double: 2); }\n",
+       "1:22: '_Generic' selector of type 'float' is not compatible with any association"},
+      {"int f(void) { return _Generic(1, int: 1, int: 2); }\n", "1:42: '_Generic' specifies two compatible types"},
+      {"int f(void) { return _Generic(1, default: 1, default: 2); }\n", "1:46: duplicate 'default' case in '_Generic'"},
+      {"int x = ({ 1; });\n", "1:9: braced-group within expression allowed only inside a function"},
+      {"int f(void) { void *p = &&nowhere; goto *p; }\n", "1:25: use of undeclared label 'nowhere'"},
+      {"int f(int x) { goto *x; }\n", "1:22: computed goto needs a pointer, not 'int'"},
+      {"void *p = &&l;\n", "1:11: taking the address of a label outside a function"},
+      {"int f(int x) { switch (x) { case 1 ... 5: case 3: return 1; } return 0; }\n",
+       "1:43: duplicate (or overlapping) case value"},
+      {"int f(void) { int v = ({ (void)0; }); return v; }\n", "1:23: incompatible types in initialization ('int' from 'void')"},
+      {"struct s { int b : 3; } v;\ntypeof(v.b) w;\n", "2:1: 'typeof' applied to a bit-field"},
+      {"int main(void) { int g(int x) { return x; } return g(1); }\n", "1:31: nested function definitions are not supported"},
+      {"int f(void) {\n  ({ __label__ out; out: 0; });\n  goto out;\n}\n", "3:3: use of undeclared label 'out'"},
+      {"int f(void) { return ({ __label__ a; a: a: 0; }); }\n", "1:41: redefinition of label 'a'"},
+      {"int f(void) { __label__ 1; return 0; }\n", "1:25: expected a label name after '__label__'"},
+      {"int f(void) {\n  static int t[] = {&&a - &&b};\na:\nb:\n  return 0;\n}\n",
+       "2:25: a label difference in a static initializer needs an 8-byte type, not 'int'"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
+}

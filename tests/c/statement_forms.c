@@ -1,0 +1,32 @@
+// Statement forms: declarations right after labels, case and default (C23 and gcc), several
+// variables declared in one for, a case label at the end of a block, and GNU __extension__
+// before an expression statement and before a declaration.
+#include <stdio.h>
+int main(void) {
+  int r = 0;
+  for (int i = 0, j = 10; i < j; i++, j--) r += i * j;
+  switch (r) {
+    case 70:
+      int y = 1;
+      printf("y=%d\n", y);
+      break;
+    default:
+      printf("r=%d\n", r);
+  }
+  switch (r) {
+    case 1:
+      r = 0;
+    default:
+  }
+  __extension__ ({ r += 1; });
+  switch (r) {
+    case 71: __extension__ ({ r += 1; });
+  }
+  __extension__ int w = 2;
+  printf("r=%d w=%d\n", r, w);
+  goto l;
+l:
+  int z = 4;
+  printf("z=%d r=%d\n", z, r);
+  return 0;
+}
