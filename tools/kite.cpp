@@ -172,46 +172,57 @@ const char* function_name_option(int argc, char** argv, int* i) {
 // C front-end options shared by run, check and cc: -I DIR, -D NAME[=VALUE], -U NAME (each also
 // without the space), -std=c11|gnu11|c99|gnu99|c17|gnu17, -w. Returns 1 when argv[*i] was one
 // (advancing *i past its value), 0 when it was not, -1 after a usage error.
+// The value of a two-letter option at argv[*i]: `-IDIR`, or `-I DIR` (advancing *i); null,
+// with a message, when it is missing.
+const char* option_value(int argc, char** argv, int* i) {
+  if (argv[*i][2]) return argv[*i] + 2;
+  if (*i + 1 >= argc) {
+    fprintf(stderr, "kite: %.2s needs an argument\n", argv[*i]);
+    return nullptr;
+  }
+  return argv[++*i];
+}
+
+// gcc's spellings of the standards Kite takes.
+struct LanguageStandard {
+  const char* name;
+  int year;
+  bool gnu;
+};
+constexpr LanguageStandard kStandards[] = {
+    {"c99", 1999, false},  {"c9x", 1999, false},  {"iso9899:1999", 1999, false}, {"gnu99", 1999, true},
+    {"gnu9x", 1999, true}, {"c11", 2011, false},  {"c1x", 2011, false},          {"iso9899:2011", 2011, false},
+    {"gnu11", 2011, true}, {"gnu1x", 2011, true}, {"c17", 2017, false},          {"c18", 2017, false},
+    {"iso9899:2017", 2017, false}, {"iso9899:2018", 2017, false}, {"gnu17", 2017, true}, {"gnu18", 2017, true},
+};
+
 int c_option(int argc, char** argv, int* i, kite::c::CompileOptions* opts) {
   std::string a = argv[*i];
-  auto value = [&](const char* flag) -> const char* {
-    if (a.size() > 2) return argv[*i] + 2;
-    if (*i + 1 >= argc) {
-      fprintf(stderr, "kite: %s needs an argument\n", flag);
-      return nullptr;
-    }
-    return argv[++*i];
-  };
   if (a.rfind("-I", 0) == 0) {
-    const char* v = value("-I");
+    const char* v = option_value(argc, argv, i);
     if (!v) return -1;
     opts->include_dirs.push_back(v);
   } else if (a.rfind("-D", 0) == 0) {
-    const char* v = value("-D");
+    const char* v = option_value(argc, argv, i);
     if (!v) return -1;
     std::string d = v;
     size_t eq = d.find('=');
     if (eq == std::string::npos) opts->defines.emplace_back(d, "1");
     else opts->defines.emplace_back(d.substr(0, eq), d.substr(eq + 1));
   } else if (a.rfind("-U", 0) == 0) {
-    const char* v = value("-U");
+    const char* v = option_value(argc, argv, i);
     if (!v) return -1;
     opts->undefines.push_back(v);
   } else if (a.rfind("-std=", 0) == 0) {
-    std::string std = a.substr(5);
-    bool gnu = std.rfind("gnu", 0) == 0;
-    std::string year = std.substr(gnu ? 3 : std.rfind("iso9899:", 0) == 0 ? 8 : 1);
-    if (!gnu && std[0] != 'c' && std.rfind("iso9899:", 0) != 0) year.clear();
-    int y = year == "99" || year == "9x" || year == "1999" ? 1999
-            : year == "11" || year == "1x" || year == "2011" ? 2011
-            : year == "17" || year == "18" || year == "2017" || year == "2018" ? 2017
-                                                                               : 0;
-    if (!y) {
+    const LanguageStandard* found = nullptr;
+    for (const LanguageStandard& s : kStandards)
+      if (a.compare(5, std::string::npos, s.name) == 0) found = &s;
+    if (!found) {
       fprintf(stderr, "kite: unsupported language standard '%s' (c99, c11, c17 or their gnu forms)\n", a.c_str());
       return -1;
     }
-    opts->standard = y;
-    opts->gnu = gnu;
+    opts->standard = found->year;
+    opts->gnu = found->gnu;
   } else if (a == "-w") {
     opts->warnings = false;
   } else {
@@ -386,14 +397,6 @@ int cc_command(int argc, char** argv) {
       if (c < 0) return 2;
       continue;
     }
-    auto value = [&](const char* flag) -> const char* {  // -o OUT and -oOUT
-      if (a.size() > 2) return argv[i] + 2;
-      if (i + 1 >= argc) {
-        fprintf(stderr, "kite: %s needs an argument\n", flag);
-        return nullptr;
-      }
-      return argv[++i];
-    };
     if (a == "--help") {
       fputs(kUsage, stdout);
       return 0;
@@ -402,7 +405,7 @@ int cc_command(int argc, char** argv) {
     } else if (a == "-S") {
       emit_ir = true;
     } else if (a.rfind("-o", 0) == 0) {
-      output = value("-o");
+      output = option_value(argc, argv, &i);  // -o OUT and -oOUT
       if (!output) return 2;
     } else if (a[0] == '-' && a.size() > 1) {
       fprintf(stderr, "kite: unknown option '%s'\n", argv[i]);

@@ -62,20 +62,8 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
         out->is_float = true;
         return true;
       }
-      if (out->is_float) {
-        // 2^63 and above fit only an unsigned 64-bit type (through uint64_t, exactly).
-        bool high = !is_signed(to) && out->f >= 9223372036854775808.0L && out->f < 18446744073709551616.0L;
-        out->i = to->kind == TypeKind::Bool ? out->f != 0
-                 : high ? static_cast<int64_t>(static_cast<uint64_t>(out->f)) : static_cast<int64_t>(out->f);
-        out->is_float = false;
-      }
-      if (to->kind == TypeKind::Bool) out->i = out->i != 0;
-      else if (to->size < 8) {
-        unsigned bits = static_cast<unsigned>(to->size * 8);
-        uint64_t m = (uint64_t(1) << bits) - 1, u = static_cast<uint64_t>(out->i) & m;
-        if (is_signed(to) && (u >> (bits - 1))) u |= ~m;
-        out->i = static_cast<int64_t>(u);
-      }
+      out->i = out->is_float ? float_to_int(out->f, to) : wrap_to_type(out->i, to);
+      out->is_float = false;
       return true;
     }
     case ExprKind::Unary: {
@@ -140,13 +128,7 @@ bool IrGen::const_value(const Expr* e, ConstVal* out) {
         case Punct::Shr: r = u || !is_signed(e->a->type) ? static_cast<int64_t>(x >> (y & 63)) : out->i >> (y & 63); break;
         default: return false;
       }
-      out->i = r;
-      if (e->type->size < 8) {
-        unsigned bits = static_cast<unsigned>(e->type->size * 8);
-        uint64_t m = (uint64_t(1) << bits) - 1, v = static_cast<uint64_t>(r) & m;
-        if (is_signed(e->type) && (v >> (bits - 1))) v |= ~m;
-        out->i = static_cast<int64_t>(v);
-      }
+      out->i = wrap_to_type(r, e->type);
       return true;
     }
     case ExprKind::Cond: {
@@ -237,20 +219,11 @@ bool Parser::eval_int_cast(Expr* e, int64_t* out) {
   if (is_floating(e->a->type)) {
     long double f;
     if (!eval_float(e->a, &f)) return false;
-    if (e->type->kind == TypeKind::Bool) v = f != 0;
-    else if (!is_signed(e->type) && f >= 9223372036854775808.0L) v = static_cast<int64_t>(static_cast<uint64_t>(f));
-    else v = static_cast<int64_t>(f);
-  } else if (!eval_abs_addr(e->a, &v)) {
-    return false;
+    *out = float_to_int(f, e->type);
+    return true;
   }
-  if (e->type->kind == TypeKind::Bool) v = v != 0;
-  else if (e->type->size < 8) {
-    unsigned bits = static_cast<unsigned>(e->type->size * 8);
-    uint64_t m = (uint64_t(1) << bits) - 1, u = static_cast<uint64_t>(v) & m;
-    if (is_signed(e->type) && (u >> (bits - 1))) u |= ~m;
-    v = static_cast<int64_t>(u);
-  }
-  *out = v;
+  if (!eval_abs_addr(e->a, &v)) return false;
+  *out = wrap_to_type(v, e->type);
   return true;
 }
 

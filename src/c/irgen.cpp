@@ -322,7 +322,7 @@ void IrGen::collect_locals(const Stmt* s) {
   switch (s->kind) {
     case StmtKind::Decl:
       if (s->sym->kind == Symbol::Var) locals_.push_back(s->sym);  // not a block-scope VLA typedef
-      if (s->sym->kind == Symbol::Var && is_array(s->sym->type) && s->sym->type->vm) has_vla_objects_ = true;
+      if (is_vla_object_decl(s)) has_vla_objects_ = true;
       break;
     case StmtKind::Block:
       for (uint32_t i = 0; i < s->n; i++) collect_locals(s->list[i]);
@@ -470,7 +470,7 @@ void IrGen::gen_stmt(const Stmt* s) {
     case StmtKind::Null: return;
     case StmtKind::Expr: effect(s->e); return;
     case StmtKind::Decl:
-      if (s->nvlas || (s->sym->kind == Symbol::Var && is_array(s->sym->type) && s->sym->type->vm)) gen_vla_decl(s);
+      if (s->nvlas || is_vla_object_decl(s)) gen_vla_decl(s);
       if (s->sym->kind == Symbol::Var) gen_local_init(s->sym);
       return;
     case StmtKind::Block: {

@@ -16,6 +16,11 @@
 
 namespace kite::c {
 
+// A declaration of a variable length array object (not a pointer to one, not a typedef).
+inline bool is_vla_object_decl(const Stmt* s) {
+  return s->kind == StmtKind::Decl && s->sym->kind == Symbol::Var && is_array(s->sym->type) && s->sym->type->vm;
+}
+
 class IrGen {
  public:
   IrGen(Context& ctx, Module& m, const SourceManager& sources, Diagnostics& diags, TypeTable& types);
@@ -185,7 +190,7 @@ class IrGen {
   bool has_vla_objects_ = false;
   std::vector<VlaScope> vla_scopes_;
   uint32_t vla_cur_ = 0;
-  std::vector<std::pair<const Stmt*, uint32_t>> vla_decl_scopes_;  // in declaration order
+  std::vector<std::pair<const Stmt*, uint32_t>> vla_decl_scopes_;  // sorted by statement
   std::vector<std::pair<NameId, uint32_t>> label_vla_scopes_;     // sorted by name
   std::vector<uint32_t> break_vla_depth_, continue_vla_depth_;
   // Labels made before their function's body is generated, for `lref` items of static

@@ -114,18 +114,10 @@ static Operand zero_of(Context& ctx, const CType* t) {
   }
 }
 
-static int64_t wrap_to(int64_t v, const CType* t) {
-  if (t->kind == TypeKind::Bool) return v != 0;
-  if (t->size >= 8) return v;
-  unsigned bits = static_cast<unsigned>(t->size * 8);
-  uint64_t m = (uint64_t(1) << bits) - 1, u = static_cast<uint64_t>(v) & m;
-  if (is_signed(t) && (u >> (bits - 1))) u |= ~m;
-  return static_cast<int64_t>(u);
-}
 
 Operand IrGen::extend(Operand v, const CType* t) {
   if (!is_integer(t) || t->size >= 8) return v;
-  if (v.kind == OperandKind::Int) return Operand::int64(wrap_to(v.int_value(), t));
+  if (v.kind == OperandKind::Int) return Operand::int64(wrap_to_type(v.int_value(), t));
   VarId r = temp(Type::I64);
   if (t->kind == TypeKind::Bool) {
     emit(Op::Ne, {Operand::var(r), v, Operand::int64(0)});

@@ -18,14 +18,10 @@
 
 namespace kite::c {
 
-static bool is_vla_object(const Stmt* s) {
-  return s->kind == StmtKind::Decl && s->sym->kind == Symbol::Var && is_array(s->sym->type) && s->sym->type->vm;
-}
-
 Operand IrGen::type_size(const CType* t) {
   t = t->unqual;
   if (!t->vm) return Operand::int64(static_cast<int64_t>(is_void(t) || is_func(t) ? 1 : t->size));
-  if (t->vla_len && t->vla_declared && t->vla_id < vla_size_var_.size() && vla_size_var_[t->vla_id] != kNone)
+  if (t->vla_len && t->vla_declared && vla_size_var_[t->vla_id] != kNone)
     return Operand::var(vla_size_var_[t->vla_id]);
   Operand elem = type_size(t->base);
   Operand count = t->vla_len ? rv(t->vla_len) : Operand::int64(t->length);
@@ -35,12 +31,11 @@ Operand IrGen::type_size(const CType* t) {
 }
 
 void IrGen::scan_vla_scopes(const Stmt* body) {
-  vla_scopes_.assign(1, VlaScope{kNone, 0, 0});
-  vla_cur_ = 0;
   vla_decl_scopes_.clear();
   label_vla_scopes_.clear();
   scan_vla_scope(body, 0);
   std::sort(label_vla_scopes_.begin(), label_vla_scopes_.end());
+  std::sort(vla_decl_scopes_.begin(), vla_decl_scopes_.end());  // looked up by statement
 }
 
 // Returns the scope after s (a declaration opens one for the statements after it).
@@ -48,7 +43,7 @@ uint32_t IrGen::scan_vla_scope(const Stmt* s, uint32_t cur) {
   if (!s) return cur;
   switch (s->kind) {
     case StmtKind::Decl:
-      if (!is_vla_object(s)) return cur;
+      if (!is_vla_object_decl(s)) return cur;
       vla_scopes_.push_back({f_->new_var(ctx_.intern("sp." + std::to_string(vla_scopes_.size())), Type::I64, loc_), cur,
                              vla_scopes_[cur].depth + 1});
       vla_decl_scopes_.push_back({s, static_cast<uint32_t>(vla_scopes_.size() - 1)});
@@ -74,7 +69,6 @@ uint32_t IrGen::scan_vla_scope(const Stmt* s, uint32_t cur) {
 }
 
 void IrGen::gen_vla_decl(const Stmt* s) {
-  if (vla_size_var_.size() < types_.num_vlas()) vla_size_var_.resize(types_.num_vlas(), kNone);
   for (uint32_t i = 0; i < s->nvlas; i++) {
     const CType* t = s->vlas[i];
     vla_size_var_[t->vla_id] = kNone;  // computed anew each time the declaration is reached
@@ -83,10 +77,12 @@ void IrGen::gen_vla_decl(const Stmt* s) {
     emit(Op::Mov, {Operand::var(v), size});
     vla_size_var_[t->vla_id] = v;
   }
-  if (!is_vla_object(s)) return;
+  if (!is_vla_object_decl(s)) return;
   Symbol* sym = s->sym;
-  auto it = std::find_if(vla_decl_scopes_.begin(), vla_decl_scopes_.end(), [&](const auto& p) { return p.first == s; });
-  if (it != vla_decl_scopes_.end()) {
+  // A declaration the scan did not reach (inside a statement expression) gets no scope of its
+  // own: its storage then lasts until the enclosing scope's ends.
+  auto it = std::lower_bound(vla_decl_scopes_.begin(), vla_decl_scopes_.end(), std::pair<const Stmt*, uint32_t>{s, 0});
+  if (it != vla_decl_scopes_.end() && it->first == s) {
     vla_cur_ = it->second;
     emit(Op::BStart, {Operand::var(vla_scopes_[vla_cur_].sp)});
   }

@@ -760,7 +760,7 @@ void Parser::parse_function_body(Symbol* sym, Declarator& d) {
   f.params = to_arena(d.params, &f.nparams);
   f.loc = d.loc;
   f.body = parse_block();
-  if (d.knr) promote_knr_params(&f, d);
+  if (d.knr) promote_knr_params(&f);
   pop_scope();
   funcs_.push_back(f);
   cur_func_ = nullptr;
@@ -817,7 +817,7 @@ void Parser::parse_knr_declarations(Declarator& d) {
 
 // A parameter declared `char c` or `float f` in a K&R definition arrives as int or double: the
 // function takes the promoted value and the body sees a local of the declared type.
-void Parser::promote_knr_params(FuncDef* f, Declarator& d) {
+void Parser::promote_knr_params(FuncDef* f) {
   std::vector<Stmt*> inits;
   for (uint32_t i = 0; i < f->nparams; i++) {
     Symbol* p = f->params[i];
@@ -842,7 +842,6 @@ void Parser::promote_knr_params(FuncDef* f, Declarator& d) {
     st->sym = p;
     inits.push_back(st);
   }
-  (void)d;
   if (inits.empty()) return;
   inits.push_back(f->body);
   Stmt* block = new_stmt(StmtKind::Block, f->body->loc);

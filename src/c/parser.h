@@ -83,7 +83,7 @@ class Parser {
   void parse_function_body(Symbol* sym, Declarator& d);
   // K&R definitions (6.9.1p6): the declarations between `f(a, b)` and its body.
   void parse_knr_declarations(Declarator& d);
-  void promote_knr_params(FuncDef* f, Declarator& d);
+  void promote_knr_params(FuncDef* f);
   Symbol* implicit_function(const Token& name);
   // `asm(...)` / `__asm__ volatile (...)` as a statement or at file scope: Kite has no inline
   // assembler, so an error (never silently dropped code), skipping to the end of it.

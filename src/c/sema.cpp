@@ -86,18 +86,7 @@ Expr* Parser::convert(Expr* e, const CType* t) {
     return r;
   }
   // Fold conversions of integer constants so that constant expressions stay literals.
-  if (e->kind == ExprKind::IntLit && is_integer(t)) {
-    int64_t v = e->ival;
-    if (t->kind == TypeKind::Bool) v = v != 0;
-    else if (t->size < 8) {
-      unsigned bits = static_cast<unsigned>(t->size * 8);
-      uint64_t m = (uint64_t(1) << bits) - 1;
-      uint64_t u = static_cast<uint64_t>(v) & m;
-      if (is_signed(t) && (u >> (bits - 1))) u |= ~m;
-      v = static_cast<int64_t>(u);
-    }
-    return int_lit(v, t, e->loc);
-  }
+  if (e->kind == ExprKind::IntLit && is_integer(t)) return int_lit(wrap_to_type(e->ival, t), t, e->loc);
   Expr* r = new_expr(ExprKind::Cast, t, e->loc);
   r->a = e;
   return r;
@@ -468,15 +457,7 @@ Expr* Parser::cond(Expr* c, Expr* a, Expr* b, SourceLoc loc) {
   return r;
 }
 
-static int64_t wrap(int64_t v, const CType* t) {
-  if (t->kind == TypeKind::Bool) return v != 0;
-  if (!is_integer(t) || t->size >= 8) return v;
-  unsigned bits = static_cast<unsigned>(t->size * 8);
-  uint64_t m = (uint64_t(1) << bits) - 1;
-  uint64_t u = static_cast<uint64_t>(v) & m;
-  if (is_signed(t) && (u >> (bits - 1))) u |= ~m;
-  return static_cast<int64_t>(u);
-}
+static int64_t wrap(int64_t v, const CType* t) { return is_integer(t) ? wrap_to_type(v, t) : v; }
 
 bool Parser::eval_int(Expr* e, int64_t* out) {
   int64_t x, y, z;

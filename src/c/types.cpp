@@ -333,6 +333,21 @@ const CType* TypeTable::promote(const CType* t) {
   return t;
 }
 
+int64_t wrap_to_type(int64_t v, const CType* t) {
+  if (t->kind == TypeKind::Bool) return v != 0;
+  if (t->size >= 8) return v;
+  unsigned bits = static_cast<unsigned>(t->size * 8);
+  uint64_t m = (uint64_t(1) << bits) - 1, u = static_cast<uint64_t>(v) & m;
+  if (is_signed(t) && (u >> (bits - 1))) u |= ~m;
+  return static_cast<int64_t>(u);
+}
+
+int64_t float_to_int(long double f, const CType* t) {
+  if (t->kind == TypeKind::Bool) return f != 0;
+  bool high = !is_signed(t) && f >= 9223372036854775808.0L && f < 18446744073709551616.0L;
+  return wrap_to_type(high ? static_cast<int64_t>(static_cast<uint64_t>(f)) : static_cast<int64_t>(f), t);
+}
+
 const CType* TypeTable::arg_promote(const CType* t) {
   t = t->unqual;
   if (t->kind == TypeKind::Float) return basic(TypeKind::Double);

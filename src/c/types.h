@@ -100,6 +100,12 @@ inline bool is_ptr(const CType* t) { return t->kind == TypeKind::Pointer; }
 inline bool is_func(const CType* t) { return t->kind == TypeKind::Func; }
 inline bool is_array(const CType* t) { return t->kind == TypeKind::Array; }
 inline bool is_record(const CType* t) { return t->kind == TypeKind::Struct || t->kind == TypeKind::Union; }
+// v converted to the integer type t as C converts (6.3.1.3, gcc's modulo rule): the low bits
+// of t's width, sign-extended when t is signed; _Bool is v != 0. t may be any integer type.
+int64_t wrap_to_type(int64_t v, const CType* t);
+// A floating value converted to the integer type t, truncated toward zero; values from 2^63
+// to 2^64 convert exactly to an unsigned 64-bit type. The result is wrapped to t.
+int64_t float_to_int(long double f, const CType* t);
 // Conversion rank (6.3.1.1); only for integer types.
 int int_rank(const CType* t);
 // The IR type of a C scalar in memory and as a call argument (i8 for char...).

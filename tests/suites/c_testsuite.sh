@@ -6,15 +6,8 @@
 #   c_testsuite.sh KITE FLOOR [kite run options...]      Exit 77 = skipped (../shared absent).
 set -u
 kite=$1; floor=$2; shift 2
-here=$(cd "$(dirname "$0")" && pwd)
-src="$here/../../../shared/suites/c-testsuite/tests/single-exec"
-if [ ! -d "$src" ]; then echo "skipped: $src is absent (../shared not beside the repo?)"; exit 77; fi
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-cp "$src"/*.c "$src"/*.expected "$dir"/  # the suite folder is read-only
-cd "$dir" || exit 1
-# Some programs never free what they allocate: under ASan that is the program's leak, not Kite's.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+source "$(dirname "$0")/suite_lib.sh"
+enter_suite_copy c-testsuite/tests/single-exec
 pass=0; fail=0
 for f in *.c; do
   out=$(timeout 20 "$kite" run "$@" "$f" 2>&1)
@@ -27,5 +20,4 @@ for f in *.c; do
   fi
 done
 echo "$pass passed, $fail failed"
-if [ $pass -lt "$floor" ]; then echo "FAIL: fewer than the floor of $floor pass"; exit 1; fi
-exit 0
+check_floor "$pass" "$floor"

@@ -6,15 +6,9 @@
 #   chibicc.sh KITE FLOOR [kite run options...]     Exit 77 = skipped (../shared absent).
 set -u
 kite=$1; floor=$2; shift 2
-here=$(cd "$(dirname "$0")" && pwd)
-src="$here/../../../shared/suites/chibicc"
-if [ ! -d "$src" ]; then echo "skipped: $src is absent (../shared not beside the repo?)"; exit 77; fi
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-cp -r "$src"/. "$dir"/  # the suite folder is read-only
-cd "$dir" || exit 1  # tests include "test/X" from the suite's top folder
-cp test/common test/common.c  # kite run picks the front end by the .c suffix
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+source "$(dirname "$0")/suite_lib.sh"
+enter_suite_copy chibicc
+cp test/common test/common.c  # kite run picks the front end by the .c suffix; tests include "test/X"
 pass=0; fail=0
 for path in test/*.c; do
   f=${path#test/}
@@ -31,5 +25,4 @@ for path in test/*.c; do
   fi
 done
 echo "chibicc: $pass passed, $fail failed"
-if [ $pass -lt "$floor" ]; then echo "FAIL: fewer than the floor of $floor pass"; exit 1; fi
-exit 0
+check_floor "$pass" "$floor"

@@ -8,16 +8,8 @@
 #   tinycc_tests2.sh KITE FLOOR [kite run options...]     Exit 77 = skipped (../shared absent).
 set -u
 kite=$1; floor=$2; shift 2
-here=$(cd "$(dirname "$0")" && pwd)
-src="$here/../../../shared/suites/tinycc-tests2/tests/tests2"
-if [ ! -d "$src" ]; then echo "skipped: $src is absent (../shared not beside the repo?)"; exit 77; fi
-top=$(mktemp -d)
-trap 'rm -rf "$top"' EXIT
-dir="$top/tests2"  # 18_include includes "../tests2/18_include2.h"
-mkdir "$dir"
-cp -r "$src"/. "$dir"/  # the suite folder is read-only
-cd "$dir" || exit 1
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+source "$(dirname "$0")/suite_lib.sh"
+enter_suite_copy tinycc-tests2/tests/tests2 tests2  # 18_include includes "../tests2/18_include2.h"
 pass=0; fail=0; skipped=0
 for f in *.c; do
   base=${f%.c}
@@ -48,5 +40,4 @@ for f in *.c; do
   fi
 done
 echo "tinycc tests2: $pass passed, $fail failed, $skipped tcc-specific not counted"
-if [ $pass -lt "$floor" ]; then echo "FAIL: fewer than the floor of $floor pass"; exit 1; fi
-exit 0
+check_floor "$pass" "$floor"
