@@ -24,7 +24,7 @@ Parser::Parser(TokenSource& src, const SourceManager& sources, Interner& names, 
   bind(va_list->name, va_list);
 }
 
-const Token& Parser::peek(size_t k) {
+const Token& Parser::fill_ahead(size_t k) {
   while (ahead_.size() <= k) {
     Token t;
     if (fatal_ || diags_.at_limit()) {

@@ -5,13 +5,13 @@
 // parser reports `nesting too deep` and stops reading, so hostile input cannot exhaust the
 // native stack.
 #pragma once
-#include <deque>
 #include <string>
 #include <vector>
 
 #include "ast.h"
 #include "keywords.h"
 #include "kite/diagnostics.h"
+#include "token_queue.h"
 #include "token_source.h"
 #include "types.h"
 
@@ -35,7 +35,8 @@ class Parser {
 
  private:
   // Tokens.
-  const Token& peek(size_t k = 0);
+  const Token& peek(size_t k = 0) { return k < ahead_.size() ? ahead_[k] : fill_ahead(k); }
+  const Token& fill_ahead(size_t k);  // reads tokens until ahead_ holds k + 1
   Token advance();
   bool accept(Punct p);
   bool expect(Punct p, const char* what);
@@ -238,7 +239,7 @@ class Parser {
   TypeTable& types_;
   Arena& arena_;
   KeywordTable keywords_;
-  std::deque<Token> ahead_;
+  TokenQueue ahead_;
   Token last_;  // the token advance() returned last (for locations after it)
   int depth_ = 0;
   bool fatal_ = false;  // too deep: every later token is Eof
