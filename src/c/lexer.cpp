@@ -291,6 +291,21 @@ Token Lexer::next() {
   // A preprocessing number: digit or .digit, then identifier characters, '.', and signs after
   // e, E, p, P (C11 6.4.8).
   if (is_digit(c) || (c == '.' && is_digit(static_cast<unsigned char>(sc.peek())))) {
+    // Plain bytes first, without the splice check; an exponent letter right before a
+    // backslash is left to the careful loop, since its sign may follow a splice.
+    for (uint32_t n = static_cast<uint32_t>(text_.size()); sc.p < n;) {
+      unsigned char d = static_cast<unsigned char>(text_[sc.p]);
+      if (!is_ident_char(d) && d != '.') break;
+      if (d == 'e' || d == 'E' || d == 'p' || d == 'P') {
+        char sign = sc.p + 1 < n ? text_[sc.p + 1] : 0;
+        if (sign == '\\') break;
+        if (sign == '+' || sign == '-') {
+          sc.p += 2;
+          continue;
+        }
+      }
+      sc.p++;
+    }
     for (;;) {
       char d = sc.cur();
       if (sc.p >= text_.size()) break;
@@ -308,8 +323,22 @@ Token Lexer::next() {
     return finish(TokKind::Number);
   }
 
-  // Punctuators: compare against the spellings, stepping over splices.
+  // Punctuators: compare against the spellings, longest first. With no backslash among the
+  // next four bytes (the longest spelling), no splice can be inside one: compare bytes.
   const PunctCandidates& cands = kPunctIndex[c < 128 ? c : 0];
+  size_t avail = text_.size() - sc.p;
+  if (!memchr(text_.data() + sc.p, '\\', avail < 4 ? avail : 4)) {
+    for (uint8_t k = 0; k < cands.count; k++) {
+      const PunctSpelling& ps = kPuncts[cands.index[k]];
+      size_t i = 1;  // the first byte is c
+      while (ps.text[i] && i < avail && text_[sc.p + i] == ps.text[i]) i++;
+      if (ps.text[i]) continue;
+      pos_ = sc.p + static_cast<uint32_t>(i);
+      t.kind = TokKind::Punct;
+      t.punct = ps.punct;
+      return t;
+    }
+  }
   for (uint8_t k = 0; k < cands.count; k++) {
     const PunctSpelling& ps = kPuncts[cands.index[k]];
     Scan look = sc;
