@@ -9,6 +9,25 @@
 #include "token_source.h"
 
 namespace kite::c {
+namespace {
+
+// The module's name: the file's base name as an IR identifier (letters, digits and _$%.;
+// anything else becomes '_', and a leading digit gets a '_' before it), so that the printed
+// IR reads back. "src/lua-5.4/lapi.c" is module "lapi.c".
+std::string module_name(std::string_view file_name) {
+  size_t slash = file_name.find_last_of('/');
+  std::string_view base = slash == std::string_view::npos ? file_name : file_name.substr(slash + 1);
+  std::string name;
+  if (base.empty() || (base[0] >= '0' && base[0] <= '9')) name += '_';
+  for (char c : base) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+              c == '%' || c == '.';
+    name += ok ? c : '_';
+  }
+  return name;
+}
+
+}  // namespace
 
 Module* compile(Context& ctx, std::string_view file_name, std::string_view text, const CompileOptions& opts,
                 Diagnostics& diags) {
@@ -26,7 +45,7 @@ Module* compile(Context& ctx, std::string_view file_name, std::string_view text,
   // IR locations are offsets into the C text: the module's source has the C file's lines.
   kite::SourceFile* sf = ctx.new_source(file_name);
   sf->line_starts = sources.file(file).line_starts;
-  Module* m = ctx.new_module(ctx.intern(file_name), sf, 0);
+  Module* m = ctx.new_module(ctx.intern(module_name(file_name)), sf, 0);
   IrGen gen(ctx, *m, sources, diags, types);
   gen.set_main_file(file);
   gen.run(tu);

@@ -277,7 +277,7 @@ void IrGen::run(const TranslationUnit& tu) {
 }
 
 VarId IrGen::temp(Type t) {
-  std::string n = "t." + std::to_string(++temp_count_);
+  std::string n = ".t" + std::to_string(++temp_count_);
   return f_->new_var(ctx_.intern(n), t, loc_);
 }
 
@@ -285,15 +285,15 @@ NameId IrGen::unique_var_name(NameId name) {
   std::string_view s = ctx_.name(name);
   bool reserved = s.size() > 2 && s[0] == 'h' && s[1] == 'r' && s.find_first_not_of("0123456789", 2) == std::string_view::npos;
   NameId n = name;
-  for (uint32_t k = 1; reserved || std::find(used_names_.begin(), used_names_.end(), n) != used_names_.end(); k++) {
+  for (uint32_t k = 1; reserved || name_used(n); k++) {
     n = ctx_.intern(std::string(s) + "." + std::to_string(k));
     reserved = false;
   }
-  used_names_.push_back(n);
+  mark_name_used(n);
   return n;
 }
 
-LabelId IrGen::new_label() { return f_->new_label(ctx_.intern("L." + std::to_string(f_->num_labels())), loc_); }
+LabelId IrGen::new_label() { return f_->new_label(ctx_.intern(".L" + std::to_string(f_->num_labels())), loc_); }
 
 LabelId IrGen::user_label(NameId name, SourceLoc loc) {
   for (const UserLabel& u : labels_)
@@ -364,7 +364,7 @@ void IrGen::gen_func(const FuncDef& fd) {
   frame_ = kNone;
   frame_size_ = 0;
   locals_.clear();
-  used_names_.clear();
+  name_serial_++;
   labels_.clear();
   for (const StaticLabel& l : static_labels_)
     if (l.func == fd.sym->ir_id) labels_.push_back({l.name, l.label, l.first_use});
@@ -372,7 +372,7 @@ void IrGen::gen_func(const FuncDef& fd) {
   has_vla_objects_ = false;
   vla_scopes_.assign(1, VlaScope{kNone, 0, 0});
   vla_cur_ = 0;
-  for (uint32_t i = 0; i < fd.nparams; i++) used_names_.push_back(fd.params[i]->name);
+  for (uint32_t i = 0; i < fd.nparams; i++) mark_name_used(fd.params[i]->name);
   collect_locals(fd.body);
   if (has_vla_objects_) scan_vla_scopes(fd.body);
   std::vector<Symbol*> mem_params;

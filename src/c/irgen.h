@@ -122,7 +122,9 @@ class IrGen {
   Operand bin(Op op, Operand a, Operand b);  // a new i64 temporary = a op b
   Operand fp_const(const CType* t, long double v);
 
-  // Emission helpers.
+  // Emission helpers. Names irgen makes up start with '.' (temporaries .tN, labels .LN, VLA
+  // bookkeeping .spN and .vlaN), which no C name nor a C name made unique ("x.2", "f.x")
+  // can, so the printed IR never has two things of one name.
   VarId temp(Type t);
   VarId to_var(Operand o);
   Type class_type(const Operand& o) const;
@@ -160,7 +162,15 @@ class IrGen {
   int64_t frame_slot(const CType* t);
   uint32_t temp_count_ = 0;
   std::vector<Symbol*> locals_;
-  std::vector<NameId> used_names_;
+  // The variable names taken in the current function: name_mark_[id] == name_serial_, so a
+  // lookup is one load and moving to the next function is one increment.
+  std::vector<uint32_t> name_mark_;
+  uint32_t name_serial_ = 1;
+  bool name_used(NameId n) const { return n < name_mark_.size() && name_mark_[n] == name_serial_; }
+  void mark_name_used(NameId n) {
+    if (n >= name_mark_.size()) name_mark_.resize(n + 1 + n / 2, 0);
+    name_mark_[n] = name_serial_;
+  }
   struct UserLabel {
     NameId name;
     LabelId label;

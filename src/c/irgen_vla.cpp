@@ -44,7 +44,7 @@ uint32_t IrGen::scan_vla_scope(const Stmt* s, uint32_t cur) {
   switch (s->kind) {
     case StmtKind::Decl:
       if (!is_vla_object_decl(s)) return cur;
-      vla_scopes_.push_back({f_->new_var(ctx_.intern("sp." + std::to_string(vla_scopes_.size())), Type::I64, loc_), cur,
+      vla_scopes_.push_back({f_->new_var(ctx_.intern(".sp" + std::to_string(vla_scopes_.size())), Type::I64, loc_), cur,
                              vla_scopes_[cur].depth + 1});
       vla_decl_scopes_.push_back({s, static_cast<uint32_t>(vla_scopes_.size() - 1)});
       return static_cast<uint32_t>(vla_scopes_.size() - 1);
@@ -73,7 +73,7 @@ void IrGen::gen_vla_decl(const Stmt* s) {
     const CType* t = s->vlas[i];
     vla_size_var_[t->vla_id] = kNone;  // computed anew each time the declaration is reached
     Operand size = type_size(t);
-    VarId v = f_->new_var(ctx_.intern("vla." + std::to_string(t->vla_id)), Type::I64, loc_);
+    VarId v = f_->new_var(ctx_.intern(".vla" + std::to_string(t->vla_id)), Type::I64, loc_);
     emit(Op::Mov, {Operand::var(v), size});
     vla_size_var_[t->vla_id] = v;
   }

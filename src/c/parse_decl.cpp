@@ -728,10 +728,17 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
   s->ir_id = kNone;
   s->defined = true;
   if (spec.storage == StorageClass::Static) {
+    // A static local is a module item named function.name (gcc says name.N): not a C name,
+    // and never a local variable's name, which has no '.' or ends in digits ("x.2").
     s->global = true;
-    char buf[32];
-    snprintf(buf, sizeof buf, ".%u", ++static_counter_);
-    s->ir_name = names_.intern(nm + buf);
+    std::string ir = cur_func_ ? std::string(names_.str(cur_func_->name)) + "." + nm : nm;
+    NameId n = names_.intern(ir);
+    if (!static_local_names_.insert(n).second) {
+      ir += "." + std::to_string(++static_counter_);
+      n = names_.intern(ir);
+      static_local_names_.insert(n);
+    }
+    s->ir_name = n;
     globals_.push_back(s);
   } else {
     cur_locals_.push_back(s);

@@ -6,6 +6,7 @@
 // native stack.
 #pragma once
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "ast.h"
@@ -285,6 +286,7 @@ class Parser {
   std::vector<SwitchCtx*> switches_;
   int loops_ = 0;
   uint32_t static_counter_ = 0;
+  std::unordered_set<NameId> static_local_names_;  // IR names given to static locals so far
   // The variadic builtins (what <stdarg.h> expands to) and the va_list type.
   NameId va_start_id_, va_arg_id_, va_end_id_, va_copy_id_;
 

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "kite/text.h"
+#include "lexer.h"
 
 namespace kite {
 namespace {
@@ -320,23 +321,32 @@ void print_function(const Func& f, std::string& out) {
   }
   print_var_lines(f, top, out);
   std::vector<VarId> here;
+  std::string labels;  // a run of labels not yet printed
   for (InsnId id = f.first(); id != kNone; id = f.insn(id).next) {
     const Insn& in = f.insn(id);
+    here.clear();
+    if (!later.empty()) {
+      auto it = std::lower_bound(later.begin(), later.end(), std::make_pair(id, VarId(0)),
+                                 [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (; it != later.end() && it->first == id; ++it) here.push_back(it->second);
+    }
     if (in.op == Op::Label) {
-      append_label(f, in.ops()[0].a, out);
-      out += ":\n";
+      // A label names the next instruction and `local` is not one: variables declared after
+      // a run of labels are declared before the run (labels read no names, so the meaning
+      // is the same).
+      print_var_lines(f, here, out);
+      append_label(f, in.ops()[0].a, labels);
+      labels += ":\n";
     } else {
+      out += labels;
+      labels.clear();
       out += '\t';
       print_insn(f, id, out);
       out += '\n';
+      print_var_lines(f, here, out);
     }
-    if (later.empty()) continue;
-    auto it = std::lower_bound(later.begin(), later.end(), std::make_pair(id, VarId(0)),
-                               [](const auto& a, const auto& b) { return a.first < b.first; });
-    here.clear();
-    for (; it != later.end() && it->first == id; ++it) here.push_back(it->second);
-    print_var_lines(f, here, out);
   }
+  out += labels;
   out += "\tendfunc\n";
 }
 
@@ -438,66 +448,86 @@ void print_insn(const Func& f, InsnId id, std::string& out) {
   }
 }
 
+namespace {
+
+// One item in its text form.
+void print_item(const Context& ctx, ItemId id, std::string& out) {
+    const Item& it = ctx.item(id);
+  switch (it.kind) {
+    case ItemKind::Func: print_function(*it.func, out); break;
+    case ItemKind::Proto:
+      append_item_label(ctx, it, out);
+      out += "proto";
+      append_header(ctx, *it.proto, out);
+      out += '\n';
+      break;
+    case ItemKind::Import:
+    case ItemKind::Export:
+    case ItemKind::Forward:
+      out += '\t';
+      out += item_kind_name(it.kind);
+      out += '\t';
+      append_name(ctx, it.name, out);
+      out += '\n';
+      break;
+    case ItemKind::Data: print_data(ctx, it, out); break;
+    case ItemKind::Bss:
+      append_item_label(ctx, it, out);
+      out += "bss\t";
+      append_uint(it.bss_size, out);
+      out += '\n';
+      break;
+    case ItemKind::Ref:
+      append_item_label(ctx, it, out);
+      out += "ref\t";
+      append_name(ctx, ctx.item(it.ref.target).name, out);
+      out += ", ";
+      append_int(it.ref.disp, false, out);
+      out += '\n';
+      break;
+    case ItemKind::Lref:
+      append_item_label(ctx, it, out);
+      out += "lref\t";
+      append_name(ctx, it.lref.label_name, out);
+      if (it.lref.label2_name) {
+        out += ", ";
+        append_name(ctx, it.lref.label2_name, out);
+      }
+      if (it.lref.disp) {
+        out += ", ";
+        append_int(it.lref.disp, false, out);
+      }
+      out += '\n';
+      break;
+    case ItemKind::Expr:
+      append_item_label(ctx, it, out);
+      out += "expr\t";
+      append_name(ctx, ctx.item(it.expr_func).name, out);
+      out += '\n';
+      break;
+    case ItemKind::Undeclared: break;  // placeholders are never shown
+  }
+}
+
+// An item named like an unsigned infinity or NaN (`inf`, `nanf`: C allows such names) reads
+// back as that name only where it is declared before its uses; the others keep their order.
+bool named_like_nonfinite(const Context& ctx, const Item& it) {
+  if (!it.name || it.kind == ItemKind::Undeclared) return false;
+  std::string_view s = ctx.name(it.name);
+  text::Token t;
+  const char* err = nullptr;
+  return text::scan_nonfinite(s, false, &t, &err) == s.size() && !err;
+}
+
+}  // namespace
+
 void print_module(const Context& ctx, const Module& m, std::string& out) {
   append_name(ctx, m.name, out);
   out += ":\tmodule\n";
-  for (ItemId id : m.items) {
-    const Item& it = ctx.item(id);
-    switch (it.kind) {
-      case ItemKind::Func: print_function(*it.func, out); break;
-      case ItemKind::Proto:
-        append_item_label(ctx, it, out);
-        out += "proto";
-        append_header(ctx, *it.proto, out);
-        out += '\n';
-        break;
-      case ItemKind::Import:
-      case ItemKind::Export:
-      case ItemKind::Forward:
-        out += '\t';
-        out += item_kind_name(it.kind);
-        out += '\t';
-        append_name(ctx, it.name, out);
-        out += '\n';
-        break;
-      case ItemKind::Data: print_data(ctx, it, out); break;
-      case ItemKind::Bss:
-        append_item_label(ctx, it, out);
-        out += "bss\t";
-        append_uint(it.bss_size, out);
-        out += '\n';
-        break;
-      case ItemKind::Ref:
-        append_item_label(ctx, it, out);
-        out += "ref\t";
-        append_name(ctx, ctx.item(it.ref.target).name, out);
-        out += ", ";
-        append_int(it.ref.disp, false, out);
-        out += '\n';
-        break;
-      case ItemKind::Lref:
-        append_item_label(ctx, it, out);
-        out += "lref\t";
-        append_name(ctx, it.lref.label_name, out);
-        if (it.lref.label2_name) {
-          out += ", ";
-          append_name(ctx, it.lref.label2_name, out);
-        }
-        if (it.lref.disp) {
-          out += ", ";
-          append_int(it.lref.disp, false, out);
-        }
-        out += '\n';
-        break;
-      case ItemKind::Expr:
-        append_item_label(ctx, it, out);
-        out += "expr\t";
-        append_name(ctx, ctx.item(it.expr_func).name, out);
-        out += '\n';
-        break;
-      case ItemKind::Undeclared: break;  // placeholders are never shown
-    }
-  }
+  for (ItemId id : m.items)
+    if (named_like_nonfinite(ctx, ctx.item(id))) print_item(ctx, id, out);
+  for (ItemId id : m.items)
+    if (!named_like_nonfinite(ctx, ctx.item(id))) print_item(ctx, id, out);
   out += "\tendmodule\n";
 }
 
