@@ -1,6 +1,8 @@
 // CFG construction: one pass to find block starts, one to link blocks.
 #include "cfg.h"
 
+#include "kite/ir.h"
+
 namespace kite {
 
 Cfg build_cfg(const Func& f) {
@@ -30,12 +32,40 @@ Cfg build_cfg(const Func& f) {
     g.block_of[i] = static_cast<uint32_t>(g.blocks.size() - 1);
     g.blocks.back().end = i + 1;
   }
-  // Blocks an indirect jump may reach: every block a label starts (found once).
+  // Blocks an indirect jump may reach: those of the labels whose address the function takes
+  // (laddr, or an lref item of the module resolved to this function), each block once. With
+  // a jcall, or an lref not resolved yet, every block a label starts. An interpreter's
+  // dispatch loop has a hundred jmpi and labels by the thousand: edges to every label would
+  // make liveness too big for it.
   std::vector<uint32_t> label_blocks;
-  if (g.has_indirect_jump)
-    for (uint32_t i = 0; i < n; i++)
-      if (f.insn(g.insns[i]).op == Op::Label && (label_blocks.empty() || label_blocks.back() != g.block_of[i]))
-        label_blocks.push_back(g.block_of[i]);
+  if (g.has_indirect_jump) {
+    std::vector<uint8_t> taken(f.num_labels(), 0);
+    bool all = false;
+    for (uint32_t i = 0; i < n && !all; i++) {
+      const Insn& in = f.insn(g.insns[i]);
+      if (in.op == Op::JCall) all = true;
+      if (in.op == Op::LAddr && in.nops == 2 && in.ops()[1].a < taken.size()) taken[in.ops()[1].a] = 1;
+    }
+    const Context& ctx = f.context();
+    for (ItemId id : f.module().items) {
+      if (all) break;
+      const Item& it = ctx.item(id);
+      if (it.kind != ItemKind::Lref) continue;
+      if (it.lref.func == kNone) {
+        all = true;
+      } else if (it.lref.func == f.item()) {
+        if (it.lref.label < taken.size()) taken[it.lref.label] = 1;
+        if (it.lref.label2 != kNone && it.lref.label2 < taken.size()) taken[it.lref.label2] = 1;
+      }
+    }
+    std::vector<uint8_t> seen(g.blocks.size(), 0);
+    for (uint32_t i = 0; i < n; i++) {
+      const Insn& in = f.insn(g.insns[i]);
+      if (in.op != Op::Label || (!all && !taken[in.ops()[0].a]) || seen[g.block_of[i]]) continue;
+      seen[g.block_of[i]] = 1;
+      label_blocks.push_back(g.block_of[i]);
+    }
+  }
   auto block_at_label = [&](LabelId l) -> uint32_t {
     uint32_t i = l < label_index.size() ? label_index[l] : UINT32_MAX;
     return i == UINT32_MAX ? UINT32_MAX : g.block_of[i];

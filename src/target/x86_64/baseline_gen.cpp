@@ -17,6 +17,7 @@
 #include "analysis/cfg.h"
 #include "analysis/liveness.h"
 #include "assembler.h"
+#include "codegen/frame_slots.h"
 #include "codegen/linear_scan.h"
 #include "jit/code_memory.h"
 #include "kite/verify.h"
@@ -138,6 +139,7 @@ class Generator {
   void prologue();
   void epilogue_zero();
   void allocate_registers();
+  FrameSlots frame_slots_;  // -O1: variables that share frame slots (empty: none do)
   void restore_saved();  // callee-saved registers this function used, before leaving
   bool fast_int_binary(Op op, const Operand* ops);
   bool store_immediate(const Operand& dst, const Operand& src);
@@ -671,6 +673,12 @@ void Generator::allocate_registers() {
   regs[0].reserve = mc.reserve[0];
   regs[1].reserve = mc.reserve[1];
   Allocation alloc = linear_scan(lv, classes, regs, mc.clobbers, &mc.hints);
+  if (!calls_returns_twice(f_)) {
+    std::vector<uint8_t> eligible(f_.num_vars(), 0);
+    for (VarId v = f_.sig().nparams; v < f_.num_vars(); v++)
+      eligible[v] = !homes_[v].global && f_.var(v).type != Type::LD;
+    frame_slots_ = share_frame_slots(lv, eligible);
+  }
   for (VarId p = 0; p < f_.sig().nparams && p < f_.num_vars(); p++)
     homes_[p].unused = lv.intervals[p].empty() && !lv.address_taken[p] && !homes_[p].global;
   clock.lap("linear-scan");
@@ -1500,8 +1508,6 @@ bool Generator::insn(InsnId id) {
 bool Generator::run(std::string* why, std::string* listing) {
   why_ = why;
   a_.set_listing(listing);
-  // Frame layout below rbp: variables, scratch, register save area, block areas.
-  int32_t off = 0;
   homes_.resize(f_.num_vars());
   for (VarId v = 0; v < f_.num_vars(); v++) {
     const Var& var = f_.var(v);
@@ -1512,12 +1518,24 @@ bool Generator::run(std::string* why, std::string* listing) {
         return fail("a global variable in a register this generator uses");
       if (var.type == Type::LD) return fail("a long double global variable");
       h.global = h.in_reg = true;
-      continue;
     }
-    off -= var.type == Type::LD ? 16 : 8;
-    if (var.type == Type::LD) off &= ~15;
-    h.off = off;
   }
+  allocate_registers();
+  // Frame layout below rbp: variables (those with slots of their own, then the shared
+  // slots), scratch, register save area, block areas.
+  int32_t off = 0;
+  auto shared = [&](VarId v) { return v < frame_slots_.slot.size() && frame_slots_.slot[v] != FrameSlots::kOwn; };
+  for (VarId v = 0; v < f_.num_vars(); v++) {
+    if (homes_[v].global || shared(v)) continue;
+    bool ld = f_.var(v).type == Type::LD;
+    off -= ld ? 16 : 8;
+    if (ld) off &= ~15;
+    homes_[v].off = off;
+  }
+  const int32_t shared_base = off;
+  for (VarId v = 0; v < f_.num_vars(); v++)
+    if (shared(v)) homes_[v].off = shared_base - 8 * (frame_slots_.slot[v] + 1);
+  off = shared_base - 8 * static_cast<int32_t>(frame_slots_.count);
   off = (off - 32) & ~15;
   scratch_off_ = off;
   if (shape_.vararg) {
@@ -1543,7 +1561,6 @@ bool Generator::run(std::string* why, std::string* listing) {
   }
   off -= static_cast<int32_t>(16 * max_blk);
   blk_scratch_off_ = off;
-  allocate_registers();
   StageClock clock(env_);
   for (auto& [r, at] : saved_) {
     off -= 8;

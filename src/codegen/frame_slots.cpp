@@ -1,0 +1,71 @@
+// Frame slot sharing: see frame_slots.h.
+#include "frame_slots.h"
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+#include <string_view>
+#include <utility>
+
+#include "kite/ir.h"
+
+namespace kite {
+
+FrameSlots share_frame_slots(const Liveness& lv, const std::vector<uint8_t>& eligible) {
+  const uint32_t nvars = static_cast<uint32_t>(lv.intervals.size());
+  FrameSlots out;
+  out.slot.assign(nvars, FrameSlots::kOwn);
+  std::vector<VarId> order;
+  int32_t never_live = FrameSlots::kOwn;
+  for (VarId v = 0; v < nvars && v < eligible.size(); v++) {
+    if (!eligible[v] || lv.address_taken[v]) continue;
+    if (!lv.intervals[v].empty()) {
+      order.push_back(v);
+    } else {
+      if (never_live == FrameSlots::kOwn) never_live = static_cast<int32_t>(out.count++);
+      out.slot[v] = never_live;
+    }
+  }
+  // Instruction granularity (positions 2i and 2i+1 are instruction i): a value read for the
+  // last time by an instruction never shares with one that instruction writes, whatever
+  // order the instruction's code reads and writes its operands in.
+  auto first_insn = [&](VarId v) { return lv.intervals[v].start / 2; };
+  auto last_insn = [&](VarId v) { return lv.intervals[v].end / 2; };
+  std::sort(order.begin(), order.end(), [&](VarId a, VarId b) {
+    return first_insn(a) != first_insn(b) ? first_insn(a) < first_insn(b) : a < b;
+  });
+  using Busy = std::pair<uint32_t, int32_t>;  // (last instruction, slot)
+  std::priority_queue<Busy, std::vector<Busy>, std::greater<Busy>> busy;
+  std::vector<int32_t> free_slots;
+  for (VarId v : order) {
+    while (!busy.empty() && busy.top().first < first_insn(v)) {
+      free_slots.push_back(busy.top().second);
+      busy.pop();
+    }
+    int32_t s;
+    if (!free_slots.empty()) {
+      s = free_slots.back();
+      free_slots.pop_back();
+    } else {
+      s = static_cast<int32_t>(out.count++);
+    }
+    out.slot[v] = s;
+    busy.push({last_insn(v), s});
+  }
+  return out;
+}
+
+bool calls_returns_twice(const Func& f) {
+  const Context& ctx = f.context();
+  for (InsnId id = f.first(); id != kNone; id = f.insn(id).next) {
+    const Insn& in = f.insn(id);
+    if (!op_has(in.op, kCall) || in.nops < 2 || in.ops()[1].kind != OperandKind::Item) continue;
+    std::string_view name = ctx.name(ctx.item(in.ops()[1].a).name);
+    if (name == "setjmp" || name == "_setjmp" || name == "__setjmp" || name == "sigsetjmp" ||
+        name == "__sigsetjmp" || name == "savectx" || name == "vfork" || name == "getcontext")
+      return true;
+  }
+  return false;
+}
+
+}  // namespace kite
