@@ -55,6 +55,49 @@ FrameSlots share_frame_slots(const Liveness& lv, const std::vector<uint8_t>& eli
   return out;
 }
 
+FrameSlots share_block_local_slots(const Func& f, const std::vector<uint8_t>& eligible) {
+  const uint32_t nvars = f.num_vars();
+  constexpr uint32_t kNoBlock = UINT32_MAX, kNotLocal = UINT32_MAX - 1;
+  std::vector<uint32_t> block_of(nvars, kNoBlock);  // the one block it is accessed in
+  Liveness lv;
+  lv.intervals.assign(nvars, Interval{});
+  lv.address_taken.assign(nvars, 0);
+  uint32_t block = 0, index = 0;
+  bool block_ended = false;
+  auto access = [&](VarId v, bool write, uint32_t pos) {
+    if (block_of[v] == kNotLocal) return;
+    if (block_of[v] == kNoBlock) {
+      if (!write) {  // read before any write: a value from elsewhere
+        block_of[v] = kNotLocal;
+        return;
+      }
+      block_of[v] = block;
+      lv.intervals[v].start = pos;
+    } else if (block_of[v] != block) {
+      block_of[v] = kNotLocal;
+      return;
+    }
+    lv.intervals[v].end = pos;
+  };
+  for (InsnId id = f.first(); id != kNone; id = f.insn(id).next, index++) {
+    const Insn& in = f.insn(id);
+    if (in.op == Op::Label || block_ended) block++;
+    block_ended = op_has(in.op, kJump) || op_has(in.op, kTerminator) || in.op == Op::Switch;
+    if (in.op == Op::Addr || in.op == Op::Addr8 || in.op == Op::Addr16 || in.op == Op::Addr32)
+      lv.address_taken[in.ops()[1].a] = 1;
+    // Reads first: an instruction reads its operands before it writes its results.
+    for_each_var_access(f, in, [&](VarId v, bool write) {
+      if (!write) access(v, false, 2 * index);
+    });
+    for_each_var_access(f, in, [&](VarId v, bool write) {
+      if (write) access(v, true, 2 * index + 1);
+    });
+  }
+  std::vector<uint8_t> local(nvars, 0);
+  for (VarId v = 0; v < nvars && v < eligible.size(); v++) local[v] = eligible[v] && block_of[v] < kNotLocal;
+  return share_frame_slots(lv, local);
+}
+
 bool calls_returns_twice(const Func& f) {
   const Context& ctx = f.context();
   for (InsnId id = f.first(); id != kNone; id = f.insn(id).next) {

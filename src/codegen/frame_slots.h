@@ -26,6 +26,13 @@ struct FrameSlots {
 // unreachable code) gets a slot that all such variables share.
 FrameSlots share_frame_slots(const Liveness& lv, const std::vector<uint8_t>& eligible);
 
+// Without liveness (-O0, where nothing else needs it): the same sharing for the variables
+// whose every access is in one basic block, the first a write. Such a value is live from
+// that write to its last read and nowhere else, which one pass over the instructions finds;
+// the temporaries a C compiler makes for each subexpression are nearly all of this kind.
+// The others keep their own slots. O(instructions + V log V).
+FrameSlots share_block_local_slots(const Func& f, const std::vector<uint8_t>& eligible);
+
 // Whether f calls setjmp or one of its kin directly. Such a call returns a second time from
 // a longjmp, after code the live intervals know nothing of (a variable live across the call
 // may have shared its slot with one written later), so f's variables keep their own slots.

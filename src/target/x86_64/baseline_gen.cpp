@@ -648,12 +648,27 @@ void Generator::allocate_registers() {
   register_file(taken, regs);
   for (uint8_t r : regs[0].caller_saved) pool_gpr_ |= static_cast<uint16_t>(1u << r);
   for (uint8_t r : regs[1].caller_saved) pool_xmm_ |= static_cast<uint16_t>(1u << r);
-  if (opt_level_ < 1) return;
+  // Frame slots may be shared by 8-byte locals (not parameters, globals or long doubles),
+  // unless a setjmp can return into the function after a slot was reused.
+  const bool share_slots = !calls_returns_twice(f_);
+  std::vector<uint8_t> slot_sharers;
+  if (share_slots) {
+    slot_sharers.assign(f_.num_vars(), 0);
+    for (VarId v = f_.sig().nparams; v < f_.num_vars(); v++)
+      slot_sharers[v] = !homes_[v].global && f_.var(v).type != Type::LD;
+  }
+  if (opt_level_ < 1) {
+    if (share_slots) frame_slots_ = share_block_local_slots(f_, slot_sharers);
+    return;
+  }
 
   StageClock clock(env_);
   Cfg cfg = build_cfg(f_);
   clock.lap("cfg");
-  if (!liveness_affordable(cfg, f_.num_vars())) return;  // too big: every variable in memory
+  if (!liveness_affordable(cfg, f_.num_vars())) {  // too big: every variable in memory
+    if (share_slots) frame_slots_ = share_block_local_slots(f_, slot_sharers);
+    return;
+  }
   Liveness lv = compute_liveness(f_, cfg);
   clock.lap("liveness");
   std::vector<int8_t> classes(f_.num_vars(), -1);
@@ -673,12 +688,7 @@ void Generator::allocate_registers() {
   regs[0].reserve = mc.reserve[0];
   regs[1].reserve = mc.reserve[1];
   Allocation alloc = linear_scan(lv, classes, regs, mc.clobbers, &mc.hints);
-  if (!calls_returns_twice(f_)) {
-    std::vector<uint8_t> eligible(f_.num_vars(), 0);
-    for (VarId v = f_.sig().nparams; v < f_.num_vars(); v++)
-      eligible[v] = !homes_[v].global && f_.var(v).type != Type::LD;
-    frame_slots_ = share_frame_slots(lv, eligible);
-  }
+  if (share_slots) frame_slots_ = share_frame_slots(lv, slot_sharers);
   for (VarId p = 0; p < f_.sig().nparams && p < f_.num_vars(); p++)
     homes_[p].unused = lv.intervals[p].empty() && !lv.address_taken[p] && !homes_[p].global;
   clock.lap("linear-scan");
