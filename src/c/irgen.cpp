@@ -152,7 +152,14 @@ ItemId IrGen::string_item(const char* bytes, size_t n) {
 // first piece and the anonymous rest form one contiguous section. No initializer: bss.
 void IrGen::emit_global(Symbol* s) {
   uint64_t size = std::max<uint64_t>(s->type->size ? s->type->size : 1, s->init_bytes);
-  std::vector<uint8_t> bytes(size, 0);
+  // Data items count their bytes in 32 bits. Without an initializer the object is bss and needs
+  // no image here: a hostile `int a[1LL << 40];` must not allocate one.
+  if (s->ninit && size > UINT32_MAX) {
+    error(s->loc, "an initialized object of %llu bytes is too large (at most 4 GiB)",
+          static_cast<unsigned long long>(size));
+    return;
+  }
+  std::vector<uint8_t> bytes(s->ninit ? size : 0, 0);
   struct Reloc {
     uint64_t offset;
     ItemId item;

@@ -2,6 +2,8 @@
 // arrays, functions, parenthesised), struct/union/enum bodies, typedefs, storage classes,
 // initializers (braced, nested, brace elision, designators), and function definitions.
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 
 #include "parser.h"
 
@@ -542,6 +544,10 @@ const CType* Parser::parse_declarator_suffix(const CType* base, Declarator* d) {
     bool placeholder = is_record(elem) && !elem->tag;
     if ((!elem->complete && !placeholder) || is_func(elem))
       error(loc, "array has incomplete element type '%s'", type_str(elem).c_str());
+    if (n > 0 && elem->size && static_cast<uint64_t>(n) > static_cast<uint64_t>(PTRDIFF_MAX) / elem->size) {
+      error(loc, "array is too large");  // its size in bytes would not fit in ptrdiff_t (and wrap)
+      n = 1;
+    }
     if (vla_len) {
       bool declared = vla_context_ == VlaContext::Declaration;
       const CType* v = types_.vla_of(elem, vla_len, declared);
@@ -948,7 +954,13 @@ void Parser::parse_external_declaration() {
 void Parser::parse_local_declaration(std::vector<Stmt*>* out) {
   DeclSpec spec;
   pending_vlas_.clear();
-  parse_decl_spec(&spec, true);
+  // Attributes alone start a declaration (starts_local_declaration) but give no type.
+  if (!parse_decl_spec(&spec, true)) {
+    error(peek().loc, "expected a type in a declaration");
+    skip_to_sync();
+    accept(Punct::Semi);
+    return;
+  }
   if (accept(Punct::Semi)) return;
   for (;;) {
     Declarator d;
