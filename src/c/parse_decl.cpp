@@ -261,6 +261,12 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
     t = types_.new_record(kind, names_.intern("<anonymous>"));
   }
   if (!body) return t;
+  // A member's type may be a record body again (through parse_decl_spec): bounded like blocks.
+  if (!enter(peek().loc)) return t;
+  struct Leave {
+    Parser* parser;
+    ~Leave() { parser->leave(); }
+  } leave_at_return{this};
   advance();
   std::vector<Member> members;
   while (!peek().is(Punct::RBrace) && peek().kind != TokKind::Eof) {
