@@ -322,8 +322,12 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
         for (const Member& m : members)
           if (d.name && m.name == d.name) error(d.loc, "duplicate member '%s'", std::string(names_.str(d.name)).c_str());
         skip_gnu_attributes();  // after a bit-field's width
-        members.push_back({d.name, mt, 0, 0, static_cast<uint8_t>(width), bitfield, layout_attrs_.packed,
-                           layout_attrs_.aligned, 0});
+        // Dropped after its error: a struct holding itself (`struct s { struct s m; };`) would
+        // become complete and send initializers round it forever.
+        bool unusable = (!mt->complete && !flexible) || is_func(mt);
+        if (!unusable)
+          members.push_back({d.name, mt, 0, 0, static_cast<uint8_t>(width), bitfield, layout_attrs_.packed,
+                             layout_attrs_.aligned, 0});
         if (!accept(Punct::Comma)) break;
       }
     }
@@ -755,6 +759,10 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
 void Parser::parse_function_body(Symbol* sym, Declarator& d) {
   if (sym->defined) error(d.loc, "redefinition of '%s'", std::string(names_.str(sym->name)).c_str());
   sym->defined = true;
+  // A K&R or `()` definition after a prototype keeps the prototype's type (see declare): its
+  // parameters must agree with it in number (C11 6.7.6.3p15), or irgen would read past them.
+  if (!sym->type->unprototyped && is_func(sym->type) && sym->type->nparams != d.params.size())
+    error(d.loc, "number of arguments doesn't match prototype");
   cur_func_ = sym;
   cur_locals_.clear();
   push_scope();
