@@ -140,6 +140,22 @@ TEST(CDepth, Ternaries) {
   expect_clean(r, "nesting too deep");
   r = compile("int f(int x) { return " + repeat("x ? 1 : ", 100) + "0; }\n");
   EXPECT_TRUE(r.compiled) << r.first;
+  r = compile("int f(int x) { return " + repeat("x ?: ", kDeep) + "0; }\n");
+  expect_clean(r, "nesting too deep");
+}
+
+TEST(CDepth, LongOperatorChains) {
+  // Left-associative chains parse in a loop but make trees as deep as they are long.
+  Result r = compile("int f(int x) { return " + repeat("x + ", kDeep) + "x; }\n");
+  expect_clean(r, "nesting too deep");
+  r = compile("int f(int x) { return " + repeat("x && ", kDeep) + "x; }\n");
+  expect_clean(r, "nesting too deep");
+  r = compile("int f(int x) { return " + repeat("x, ", kDeep) + "x; }\n");
+  expect_clean(r, "nesting too deep");
+  r = compile("int f(int x) { return " + repeat("x * 2 + ", 500) + "x; }\n");
+  EXPECT_TRUE(r.compiled) << r.first;
+  r = compile("int f(int x) { " + repeat("x = ", kDeep) + "1; return x; }\n");
+  expect_clean(r, "nesting too deep");
 }
 
 TEST(CDepth, StructDeclarations) {
