@@ -152,7 +152,14 @@ ItemId IrGen::string_item(const char* bytes, size_t n) {
 // first piece and the anonymous rest form one contiguous section. No initializer: bss.
 void IrGen::emit_global(Symbol* s) {
   uint64_t size = std::max<uint64_t>(s->type->size ? s->type->size : 1, s->init_bytes);
-  std::vector<uint8_t> bytes(size, 0);
+  // Data items count their bytes in 32 bits. Without an initializer the object is bss and needs
+  // no image here: a hostile `int a[1LL << 40];` must not allocate one.
+  if (s->ninit && size > UINT32_MAX) {
+    error(s->loc, "an initialized object of %llu bytes is too large (at most 4 GiB)",
+          static_cast<unsigned long long>(size));
+    return;
+  }
+  std::vector<uint8_t> bytes(s->ninit ? size : 0, 0);
   struct Reloc {
     uint64_t offset;
     ItemId item;
@@ -623,15 +630,17 @@ void IrGen::gen_switch(const Stmt* s) {
   int64_t hi = cases.empty() ? 0 : cases.front()->value;
   for (const Stmt* c : cases)
     if (c->value_last >= c->value) {
-      covered += std::min<uint64_t>(static_cast<uint64_t>(c->value_last - c->value) + 1, uint64_t(1) << 32);
+      covered += std::min<uint64_t>(static_cast<uint64_t>(c->value_last) - static_cast<uint64_t>(c->value) + 1,
+                                    uint64_t(1) << 32);
       hi = std::max(hi, c->value_last);
     }
   set_loc(s->loc);
   constexpr uint64_t kMaxTable = 8192;  // jump-table entries (an insn holds at most 65535 operands)
-  uint64_t span = cases.empty() ? 0 : static_cast<uint64_t>(hi - cases.front()->value);
+  // Differences in uint64_t: case values may span all of int64_t, and signed overflow is UB.
+  uint64_t span = cases.empty() ? 0 : static_cast<uint64_t>(hi) - static_cast<uint64_t>(cases.front()->value);
   if (covered >= 4 && span < covered * 3 + 8 && span < kMaxTable) {
     int64_t lo = cases.front()->value;
-    uint64_t range = static_cast<uint64_t>(hi - lo) + 1;
+    uint64_t range = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo) + 1;
     VarId idx = temp(Type::I64);
     emit(Op::Sub, {Operand::var(idx), Operand::var(x), Operand::int64(lo)});
     emit(Op::UBgt, {Operand::label(dflt), Operand::var(idx), Operand::int64(static_cast<int64_t>(range - 1))});
@@ -651,7 +660,8 @@ void IrGen::gen_switch(const Stmt* s) {
       } else if (c->value < c->value_last) {  // value <= x <= value_last as one unsigned compare
         VarId off = temp(Type::I64);
         emit(Op::Sub, {Operand::var(off), Operand::var(x), Operand::int64(c->value)});
-        emit(Op::UBle, {Operand::label(c->ir_label), Operand::var(off), Operand::int64(c->value_last - c->value)});
+        auto width = static_cast<int64_t>(static_cast<uint64_t>(c->value_last) - static_cast<uint64_t>(c->value));
+        emit(Op::UBle, {Operand::label(c->ir_label), Operand::var(off), Operand::int64(width)});
       }
     }
     emit(Op::Jmp, {Operand::label(dflt)});

@@ -2,6 +2,8 @@
 // arrays, functions, parenthesised), struct/union/enum bodies, typedefs, storage classes,
 // initializers (braced, nested, brace elision, designators), and function definitions.
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 
 #include "parser.h"
 
@@ -259,6 +261,12 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
     t = types_.new_record(kind, names_.intern("<anonymous>"));
   }
   if (!body) return t;
+  // A member's type may be a record body again (through parse_decl_spec): bounded like blocks.
+  if (!enter(peek().loc)) return t;
+  struct Leave {
+    Parser* parser;
+    ~Leave() { parser->leave(); }
+  } leave_at_return{this};
   advance();
   std::vector<Member> members;
   while (!peek().is(Punct::RBrace) && peek().kind != TokKind::Eof) {
@@ -314,8 +322,12 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
         for (const Member& m : members)
           if (d.name && m.name == d.name) error(d.loc, "duplicate member '%s'", std::string(names_.str(d.name)).c_str());
         skip_gnu_attributes();  // after a bit-field's width
-        members.push_back({d.name, mt, 0, 0, static_cast<uint8_t>(width), bitfield, layout_attrs_.packed,
-                           layout_attrs_.aligned, 0});
+        // Dropped after its error: a struct holding itself (`struct s { struct s m; };`) would
+        // become complete and send initializers round it forever.
+        bool unusable = (!mt->complete && !flexible) || is_func(mt);
+        if (!unusable)
+          members.push_back({d.name, mt, 0, 0, static_cast<uint8_t>(width), bitfield, layout_attrs_.packed,
+                             layout_attrs_.aligned, 0});
         if (!accept(Punct::Comma)) break;
       }
     }
@@ -542,6 +554,10 @@ const CType* Parser::parse_declarator_suffix(const CType* base, Declarator* d) {
     bool placeholder = is_record(elem) && !elem->tag;
     if ((!elem->complete && !placeholder) || is_func(elem))
       error(loc, "array has incomplete element type '%s'", type_str(elem).c_str());
+    if (n > 0 && elem->size && static_cast<uint64_t>(n) > static_cast<uint64_t>(PTRDIFF_MAX) / elem->size) {
+      error(loc, "array is too large");  // its size in bytes would not fit in ptrdiff_t (and wrap)
+      n = 1;
+    }
     if (vla_len) {
       bool declared = vla_context_ == VlaContext::Declaration;
       const CType* v = types_.vla_of(elem, vla_len, declared);
@@ -750,6 +766,10 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
 void Parser::parse_function_body(Symbol* sym, Declarator& d) {
   if (sym->defined) error(d.loc, "redefinition of '%s'", std::string(names_.str(sym->name)).c_str());
   sym->defined = true;
+  // A K&R or `()` definition after a prototype keeps the prototype's type (see declare): its
+  // parameters must agree with it in number (C11 6.7.6.3p15), or irgen would read past them.
+  if (!sym->type->unprototyped && is_func(sym->type) && sym->type->nparams != d.params.size())
+    error(d.loc, "number of arguments doesn't match prototype");
   cur_func_ = sym;
   cur_locals_.clear();
   push_scope();
@@ -955,7 +975,13 @@ void Parser::parse_external_declaration() {
 void Parser::parse_local_declaration(std::vector<Stmt*>* out) {
   DeclSpec spec;
   pending_vlas_.clear();
-  parse_decl_spec(&spec, true);
+  // Attributes alone start a declaration (starts_local_declaration) but give no type.
+  if (!parse_decl_spec(&spec, true)) {
+    error(peek().loc, "expected a type in a declaration");
+    skip_to_sync();
+    accept(Punct::Semi);
+    return;
+  }
   if (accept(Punct::Semi)) return;
   for (;;) {
     Declarator d;

@@ -11,11 +11,14 @@ namespace kite::c {
 
 Expr* Parser::parse_expr() {
   Expr* e = parse_assign();
-  while (peek().is(Punct::Comma)) {
+  int links = 0;  // bounded as in parse_binary
+  while (peek().is(Punct::Comma) && enter(peek().loc)) {
+    links++;
     SourceLoc loc = advance().loc;
     Expr* b = parse_assign();
     e = binary(Punct::Comma, e, b, loc);
   }
+  while (links-- > 0) leave();
   return e;
 }
 
@@ -53,11 +56,20 @@ Expr* Parser::parse_cond() {
   Expr* c = parse_binary(1);
   if (!peek().is(Punct::Question)) return c;
   SourceLoc loc = advance().loc;
-  if (accept(Punct::Colon)) return cond_omitted_middle(c, parse_cond(), loc);
-  Expr* a = parse_expr();
-  expect(Punct::Colon, "':'");
-  Expr* b = parse_cond();
-  return cond(c, a, b, loc);
+  // The last operand recurses here directly, not through parse_assign: bounded the same way,
+  // or `x ? 1 : x ? 1 : ...` would nest without limit (and irgen recurse as deep).
+  if (!enter(loc)) return c;
+  Expr* e;
+  if (accept(Punct::Colon)) {
+    e = cond_omitted_middle(c, parse_cond(), loc);
+  } else {
+    Expr* a = parse_expr();
+    expect(Punct::Colon, "':'");
+    Expr* b = parse_cond();
+    e = cond(c, a, b, loc);
+  }
+  leave();
+  return e;
 }
 
 static int precedence(const Token& t) {
@@ -87,13 +99,19 @@ static int precedence(const Token& t) {
 
 Expr* Parser::parse_binary(int min_prec) {
   Expr* e = parse_cast();
+  // Each operator of a chain deepens the left-leaning tree that irgen recurses on, so it counts
+  // toward the nesting limit like a parenthesis (10,000 `x +` overflowed the stack under ASan).
+  int links = 0;
   for (;;) {
     int p = precedence(peek());
-    if (p < min_prec || p == 0) return e;
+    if (p < min_prec || p == 0 || !enter(peek().loc)) break;
+    links++;
     Token op = advance();
     Expr* b = parse_binary(p + 1);
     e = binary(op.punct, e, b, op.loc);
   }
+  while (links-- > 0) leave();
+  return e;
 }
 
 Expr* Parser::parse_cast() {

@@ -453,11 +453,16 @@ void Preprocessor::Impl::do_line(const Token& at) {
   std::string_view num = names.str(if_buf[0].spelling);
   uint64_t v = 0;
   for (char c : num) {
-    if (c < '0' || c > '9' || v > UINT32_MAX) {
+    if (c < '0' || c > '9') {
       error(if_buf[0], "\"%.*s\" after #line is not a positive integer", static_cast<int>(num.size()), num.data());
       return;
     }
+    // C11 6.10.4p3's bound; checked per digit, so that the lines after it cannot wrap to 0.
     v = v * 10 + static_cast<uint64_t>(c - '0');
+    if (v > 2147483647) {
+      error(if_buf[0], "#line number out of range (at most 2147483647)");
+      return;
+    }
   }
   FileState& f = files.back();
   const SourceFile& sf = sources.file(f.file);

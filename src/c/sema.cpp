@@ -254,7 +254,11 @@ Expr* Parser::unary(Punct op, Expr* a, SourceLoc loc) {
   const CType* p = types_.promote(t);
   a = convert(a, p);
   if (op == Punct::Plus) return a;
-  if (a->kind == ExprKind::IntLit) return convert(int_lit(op == Punct::Minus ? -a->ival : ~a->ival, types_.basic(TypeKind::LLong), loc), p);
+  if (a->kind == ExprKind::IntLit) {
+    // Negated in uint64_t: -(-2^63) wraps to itself there, and is undefined in int64_t.
+    int64_t v = op == Punct::Minus ? static_cast<int64_t>(0 - static_cast<uint64_t>(a->ival)) : ~a->ival;
+    return convert(int_lit(v, types_.basic(TypeKind::LLong), loc), p);
+  }
   Expr* r = new_expr(ExprKind::Unary, p, loc);
   r->op = op;
   r->a = a;
