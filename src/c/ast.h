@@ -26,6 +26,7 @@ struct InitItem {
   uint8_t bit_width;
   // The value also initializes other items (a GNU range `[1 ... 5] = f()`): evaluated once.
   bool shared;
+  uint8_t unit_bytes = 0;  // a bit-field of a packed record: its access unit (Member::unit_bytes)
 };
 
 struct Symbol {

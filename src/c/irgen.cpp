@@ -190,11 +190,15 @@ void IrGen::emit_global(Symbol* s) {
       long double d = v.is_float ? v.f : static_cast<long double>(v.i);
       memcpy(p, &d, 10);
     } else if (it.bit_width) {
-      uint64_t x = static_cast<uint64_t>(v.is_float ? static_cast<int64_t>(v.f) : v.i), unit = 0;
+      // Only the bytes the field covers: a packed field may end past its type's size from
+      // `offset` (up to 9 bytes) or the record before it.
+      uint64_t x = static_cast<uint64_t>(v.is_float ? static_cast<int64_t>(v.f) : v.i);
       uint64_t ones = it.bit_width == 64 ? ~uint64_t(0) : (uint64_t(1) << it.bit_width) - 1;
-      memcpy(&unit, p, it.type->size);
-      unit = (unit & ~(ones << it.bit_pos)) | ((x & ones) << it.bit_pos);
-      memcpy(p, &unit, it.type->size);
+      size_t n = (it.bit_pos + it.bit_width + 7) / 8;
+      unsigned __int128 unit = 0, mask = static_cast<unsigned __int128>(ones) << it.bit_pos;
+      memcpy(&unit, p, n);
+      unit = (unit & ~mask) | (static_cast<unsigned __int128>(x & ones) << it.bit_pos);
+      memcpy(p, &unit, n);
     } else {
       int64_t x = v.is_float ? static_cast<int64_t>(v.f) : v.i;
       memcpy(p, &x, std::min<uint64_t>(it.type->size, 8));
@@ -447,6 +451,7 @@ void IrGen::gen_local_init(Symbol* s) {
     l.type = it.type;
     l.bit_pos = it.bit_pos;
     l.bit_width = it.bit_width;
+    l.unit_bytes = it.unit_bytes;
     if (!it.shared || is_record(it.type)) {
       store(l, rv(it.value));
       continue;

@@ -323,6 +323,7 @@ Operand IrGen::load(const LVal& l) {
   if (!is_scalar(l.type)) return address(l);
   Type vt = var_type(l.type);
   VarId r = temp(vt);
+  if (l.bit_width && l.unit_bytes == 9) return load_split_bitfield(l, r);
   emit_mov(Operand::var(r), f_->mem(unit_type(l), l.disp, l.base, l.index, l.scale), vt);
   if (l.bit_width) {  // shift the field to the top, then back down with its sign (or zeros)
     int64_t up = 64 - l.bit_pos - l.bit_width, down = 64 - l.bit_width;
@@ -342,6 +343,7 @@ void IrGen::store(const LVal& l, Operand v) {
     copy_bytes(to_var(dst), 0, to_var(v), 0, l.type->size);
     return;
   }
+  if (l.bit_width && l.unit_bytes == 9) return store_split_bitfield(l, v);
   if (l.bit_width) {  // read, clear the field's bits, or in the new value, write back
     uint64_t ones = l.bit_width == 64 ? ~uint64_t(0) : (uint64_t(1) << l.bit_width) - 1;
     Operand unit = f_->mem(unit_type(l), l.disp, l.base, l.index, l.scale);
@@ -564,6 +566,44 @@ Type IrGen::unit_type(const LVal& l) const {
     case 8: return Type::U64;
     default: return mem_type(l.type);
   }
+}
+
+// A packed bit-field over 9 bytes: bits bit_pos..63 of the 8-byte unit at disp and the low
+// bits of the byte at disp + 8 (bit_pos > 0, since the field has at most 64 bits).
+Operand IrGen::load_split_bitfield(const LVal& l, VarId r) {
+  int64_t low_bits = 64 - l.bit_pos;
+  VarId h = temp(Type::I64);
+  emit(Op::Mov, {Operand::var(r), f_->mem(Type::U64, l.disp, l.base, l.index, l.scale)});
+  emit(Op::URsh, {Operand::var(r), Operand::var(r), Operand::int64(l.bit_pos)});
+  emit(Op::Mov, {Operand::var(h), f_->mem(Type::U8, l.disp + 8, l.base, l.index, l.scale)});
+  emit(Op::Lsh, {Operand::var(h), Operand::var(h), Operand::int64(low_bits)});
+  emit(Op::Or, {Operand::var(r), Operand::var(r), Operand::var(h)});
+  if (l.bit_width < 64) {
+    emit(Op::Lsh, {Operand::var(r), Operand::var(r), Operand::int64(64 - l.bit_width)});
+    emit(is_signed(l.type) ? Op::Rsh : Op::URsh,
+         {Operand::var(r), Operand::var(r), Operand::int64(64 - l.bit_width)});
+  }
+  return Operand::var(r);
+}
+
+void IrGen::store_split_bitfield(const LVal& l, Operand v) {
+  uint64_t ones = l.bit_width == 64 ? ~uint64_t(0) : (uint64_t(1) << l.bit_width) - 1;
+  int64_t low_bits = 64 - l.bit_pos;
+  uint64_t high_ones = (uint64_t(1) << (l.bit_width - low_bits)) - 1;
+  VarId x = temp(Type::I64), u = temp(Type::I64), y = temp(Type::I64);
+  emit(Op::And, {Operand::var(x), v, Operand::int64(static_cast<int64_t>(ones))});
+  Operand low = f_->mem(Type::U64, l.disp, l.base, l.index, l.scale);
+  emit(Op::Mov, {Operand::var(u), low});
+  emit(Op::And, {Operand::var(u), Operand::var(u), Operand::int64((int64_t(1) << l.bit_pos) - 1)});
+  emit(Op::Lsh, {Operand::var(y), Operand::var(x), Operand::int64(l.bit_pos)});
+  emit(Op::Or, {Operand::var(u), Operand::var(u), Operand::var(y)});
+  emit(Op::Mov, {f_->mem(Type::U64, l.disp, l.base, l.index, l.scale), Operand::var(u)});
+  Operand high = f_->mem(Type::U8, l.disp + 8, l.base, l.index, l.scale);
+  emit(Op::Mov, {Operand::var(u), high});
+  emit(Op::And, {Operand::var(u), Operand::var(u), Operand::int64(static_cast<int64_t>(~high_ones))});
+  emit(Op::URsh, {Operand::var(y), Operand::var(x), Operand::int64(low_bits)});
+  emit(Op::Or, {Operand::var(u), Operand::var(u), Operand::var(y)});
+  emit(Op::Mov, {f_->mem(Type::U8, l.disp + 8, l.base, l.index, l.scale), Operand::var(u)});
 }
 
 // The value a bit-field holds after `v` is stored in it: v's low bits, sign- or zero-extended.

@@ -324,8 +324,7 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
   expect(Punct::RBrace, "'}'");
   layout_attrs_ = record_attrs;
   skip_gnu_attributes();
-  if (!types_.complete_record(t, members, layout_attrs_.packed, layout_attrs_.aligned))
-    error(loc, "a packed bit-field spanning more than 8 bytes is not supported yet");
+  types_.complete_record(t, members, layout_attrs_.packed, layout_attrs_.aligned, src_.pack_alignment());
   return t;
 }
 

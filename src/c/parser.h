@@ -116,6 +116,7 @@ class Parser {
     uint64_t offset = 0;
     uint8_t bit_pos = 0;
     uint8_t bit_width = 0;
+    uint8_t unit_bytes = 0;
   };
   struct InitRange {  // a GNU `[lo ... hi]` in a designation: frame's elements lo+1..hi copy lo
     size_t frame;

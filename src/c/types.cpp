@@ -228,22 +228,27 @@ const CType* TypeTable::enum_underlying(int64_t min, uint64_t max_unsigned, bool
   return basic(min >= INT32_MIN && max <= INT32_MAX ? TypeKind::Int : TypeKind::Long);
 }
 
-bool TypeTable::complete_record(CType* t, const std::vector<Member>& members, bool packed, uint32_t min_align) {
+void TypeTable::complete_record(CType* t, const std::vector<Member>& members, bool packed, uint32_t min_align,
+                                uint32_t max_field_align) {
   Member* ms = arena_.make_array<Member>(members.size());
   uint64_t size = 0;
   uint32_t align = 1;
   uint64_t bits = 0;  // struct bit-fields: the next free bit
-  bool ok = true;
   for (size_t i = 0; i < members.size(); i++) {
     ms[i] = members[i];
     Member& m = ms[i];
     bool pack = packed || m.packed;
-    // A member's alignment: its type's, 1 when packed, raised by its own aligned(N).
+    // A member's alignment: its type's, 1 when packed, raised by its own aligned(N); then at
+    // most #pragma pack's limit (which caps aligned(N) too, as in gcc).
     uint32_t a = std::max(pack ? 1u : m.type->align, m.align_attr);
+    if (max_field_align && a > max_field_align) a = max_field_align;
     if (m.is_bitfield) {
       uint64_t unit = m.type->size * 8, w = m.bit_width;
-      // gcc (SysV): named fields align the record by their type (unless packed); unnamed ones do not.
-      if ((m.name || m.align_attr) && a > align) align = a;
+      // gcc (SysV): named fields align the record by their type (unless packed); unnamed ones
+      // do not. Under #pragma pack the type's alignment counts up to the limit, packed or not.
+      uint32_t record_a = a;
+      if (max_field_align) record_a = std::max(std::min(m.type->align, max_field_align), record_a);
+      if ((m.name || m.align_attr) && record_a > align) align = record_a;
       if (t->kind == TypeKind::Union) {
         m.offset = 0;
         m.bit_pos = 0;
@@ -253,14 +258,16 @@ bool TypeTable::complete_record(CType* t, const std::vector<Member>& members, bo
       if (w == 0) {  // ends the unit, packed or not
         bits = (bits + unit - 1) / unit * unit;
       } else if (m.align_attr) {
-        bits = (bits + 8 * m.align_attr - 1) / (8 * m.align_attr) * (8 * m.align_attr);
+        uint64_t fa = 8 * std::min(m.align_attr, max_field_align ? max_field_align : m.align_attr);
+        bits = (bits + fa - 1) / fa * fa;
       }
-      if (pack && w) {
+      // #pragma pack also places a field at the next free bit, even across a unit of its type.
+      if ((pack || max_field_align) && w) {
         // At the next free bit, whatever it straddles: accessed through the smallest unit of
-        // 1, 2, 4 or 8 bytes from the byte holding its first bit.
+        // 1, 2, 4 or 8 bytes from the byte holding its first bit; 9 when it spans 9 bytes (an
+        // 8-byte unit and the byte after it).
         uint64_t pos = bits % 8, need = (pos + w + 7) / 8;
-        m.unit_bytes = need <= 1 ? 1 : need <= 2 ? 2 : need <= 4 ? 4 : 8;
-        if (need > 8) ok = false;
+        m.unit_bytes = need <= 1 ? 1 : need <= 2 ? 2 : need <= 4 ? 4 : need <= 8 ? 8 : 9;
         m.offset = bits / 8;
         m.bit_pos = static_cast<uint8_t>(pos);
       } else {
@@ -311,7 +318,6 @@ bool TypeTable::complete_record(CType* t, const std::vector<Member>& members, bo
   t->size = (size + align - 1) / align * align;
   t->complete = true;
   update_qualified_copies(t);
-  return ok;
 }
 
 // Qualified copies made while a record or enum was incomplete take its completed layout.

@@ -55,7 +55,9 @@ struct Member {
   // Layout attributes and their outcome (packed, aligned(N); bit-fields of packed records).
   bool packed = false;
   uint32_t align_attr = 0;
-  uint8_t unit_bytes = 0;  // bit-fields: the access unit's size when not the type's (packed)
+  // Bit-fields: the access unit's size when not the type's (packed, #pragma pack); 9 is an
+  // 8-byte unit and the byte after it.
+  uint8_t unit_bytes = 0;
 };
 
 struct CType {
@@ -135,9 +137,10 @@ class TypeTable {
   CType* new_record(TypeKind kind, NameId tag);
   // Lays the members out with gcc's rules (each at its alignment; size rounded to the
   // largest alignment); a flexible array member may end a struct.
-  // `packed` packs every member; `min_align` is the record's aligned(N). False when a packed
-  // bit-field spans more than 8 bytes (not supported).
-  bool complete_record(CType* t, const std::vector<Member>& members, bool packed = false, uint32_t min_align = 0);
+  // `packed` packs every member; `min_align` is the record's aligned(N); `max_field_align` is
+  // `#pragma pack`'s limit in bytes (0: none).
+  void complete_record(CType* t, const std::vector<Member>& members, bool packed = false, uint32_t min_align = 0,
+                       uint32_t max_field_align = 0);
   CType* new_enum(NameId tag);
   // Enums: an enum type is incomplete (`enum E;`, a GNU extension) until its body gives it an
   // underlying integer type (`base`), chosen from its enumerators' range as gcc does.
