@@ -116,9 +116,14 @@ static Operand zero_of(Context& ctx, const CType* t) {
 
 
 Operand IrGen::extend(Operand v, const CType* t) {
-  if (!is_integer(t) || t->size >= 8) return v;
+  if (!is_integer(t) || int_bits(t) >= 64) return v;
   if (v.kind == OperandKind::Int) return Operand::int64(wrap_to_type(v.int_value(), t));
   VarId r = temp(Type::I64);
+  if (t->bits) {  // an N-bit bit-field type: the shift pair
+    emit(Op::Lsh, {Operand::var(r), v, Operand::int64(64 - t->bits)});
+    emit(is_signed(t) ? Op::Rsh : Op::URsh, {Operand::var(r), Operand::var(r), Operand::int64(64 - t->bits)});
+    return Operand::var(r);
+  }
   if (t->kind == TypeKind::Bool) {
     emit(Op::Ne, {Operand::var(r), v, Operand::int64(0)});
     return Operand::var(r);
@@ -142,7 +147,8 @@ Operand IrGen::convert(Operand v, const CType* from, const CType* to) {
     return Operand::var(r);
   }
   if (fi && ti) {
-    if (to->size < 8 && (to->size < from->size || is_signed(to) != is_signed(from))) return extend(v, to);
+    unsigned wt = int_bits(to), wf = int_bits(from);
+    if (wt < 64 && (wt < wf || is_signed(to) != is_signed(from))) return extend(v, to);
     return v;
   }
   if (fi) {  // integer to floating
@@ -157,7 +163,7 @@ Operand IrGen::convert(Operand v, const CType* from, const CType* to) {
     emit((u ? u_ops : s_ops)[cls(to) - 1], {Operand::var(r), v});
     return Operand::var(r);
   }
-  if (ti && !is_signed(to) && to->size == 8) {
+  if (ti && !is_signed(to) && to->size == 8 && !to->bits) {
     // To a 64-bit unsigned type: the IR converts to signed, so a value of 2^63 or more is
     // converted after subtracting 2^63, which then comes back as the top bit.
     static const Op to_int[] = {Op::F2I, Op::D2I, Op::LD2I}, sub[] = {Op::FSub, Op::DSub, Op::LDSub},

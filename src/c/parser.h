@@ -195,6 +195,9 @@ class Parser {
   std::string type_str(const CType* t) const { return types_.describe(t, names_); }
   // Bit-fields: the type a bit-field member expression promotes to (null when e is none).
   const CType* bitfield_promotion(const Expr* e);
+  // gcc's type of a bit-field's value (before promotion), also the type of an assignment to
+  // it; null when `e` is not a bit-field.
+  const CType* bitfield_type(const Expr* e);
 
   // Scopes.
   Symbol* lookup(NameId name) const;

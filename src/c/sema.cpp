@@ -66,15 +66,29 @@ Expr* Parser::decay(Expr* e) {
   return e;
 }
 
-// gcc promotes a bit-field by its width: int holds every value of a field narrower than 32 bits
-// (whatever its declared type) and of a signed 32-bit one; an unsigned 32-bit field becomes
-// unsigned int; a wider field keeps its type.
-const CType* Parser::bitfield_promotion(const Expr* e) {
+// gcc gives a bit-field narrower than its declared type the standard type of its width and
+// signedness when there is one (8, 16, 32, 64 bits), else an N-bit type; a field as wide as
+// its type keeps the type.
+const CType* Parser::bitfield_type(const Expr* e) {
   if (e->kind != ExprKind::Member || !e->member->is_bitfield) return nullptr;
   const Member* m = e->member;
-  if (m->bit_width < 32) return types_.int_t();
-  if (m->bit_width == 32) return is_signed(m->type) ? types_.int_t() : types_.basic(TypeKind::UInt);
-  return nullptr;
+  const CType* t = m->type->unqual;
+  if (t->kind == TypeKind::Bool || m->bit_width == int_bits(t)) return t;
+  bool u = !is_signed(t);
+  switch (m->bit_width) {
+    case 8: return types_.basic(u ? TypeKind::UChar : TypeKind::SChar);
+    case 16: return types_.basic(u ? TypeKind::UShort : TypeKind::Short);
+    case 32: return types_.basic(u ? TypeKind::UInt : TypeKind::Int);
+    default: return types_.bit_field_type(t, m->bit_width);
+  }
+}
+
+// The promoted bit-field: int holds every value of a field narrower than 32 bits (whatever its
+// declared type) and of a signed 32-bit one; an unsigned 32-bit field becomes unsigned int; a
+// wider one narrower than its type keeps its N-bit type (arithmetic on it wraps at N bits).
+const CType* Parser::bitfield_promotion(const Expr* e) {
+  const CType* t = bitfield_type(e);
+  return t ? types_.promote(t) : nullptr;
 }
 
 Expr* Parser::convert(Expr* e, const CType* t) {
@@ -253,7 +267,12 @@ Expr* Parser::unary(Punct op, Expr* a, SourceLoc loc) {
   }
   const CType* p = types_.promote(t);
   a = convert(a, p);
-  if (op == Punct::Plus) return a;
+  if (op == Punct::Plus) {
+    if (!a->lvalue) return a;
+    Expr* r = new_expr(ExprKind::Cast, p, loc);  // `+x` is a value: not assignable, not a bit-field
+    r->a = a;
+    return r;
+  }
   if (a->kind == ExprKind::IntLit) return convert(int_lit(op == Punct::Minus ? -a->ival : ~a->ival, types_.basic(TypeKind::LLong), loc), p);
   Expr* r = new_expr(ExprKind::Unary, p, loc);
   r->op = op;
@@ -376,8 +395,11 @@ static Punct base_op(Punct op) {
 Expr* Parser::assign(Punct op, Expr* a, Expr* b, SourceLoc loc) {
   if (!check_lvalue(a, loc)) return a;
   const CType* ta = a->type->unqual;
+  // An assignment to a bit-field has the field's type (gcc), e.g. int after promotion for 3 bits.
+  const CType* result = bitfield_type(a);
+  if (!result) result = ta;
   if (op == Punct::Assign) {
-    Expr* r = new_expr(ExprKind::Assign, ta, loc);
+    Expr* r = new_expr(ExprKind::Assign, result, loc);
     r->a = a;
     r->b = assign_convert(b, ta, loc, "assignment");
     return r;
@@ -385,7 +407,7 @@ Expr* Parser::assign(Punct op, Expr* a, Expr* b, SourceLoc loc) {
   Punct bop = base_op(op);
   b = decay(b);
   const CType* tb = b->type->unqual;
-  Expr* r = new_expr(ExprKind::OpAssign, ta, loc);
+  Expr* r = new_expr(ExprKind::OpAssign, result, loc);
   r->op = bop;
   r->a = a;
   if (is_ptr(ta) && (bop == Punct::Plus || bop == Punct::Minus) && is_integer(tb)) {
@@ -415,7 +437,8 @@ Expr* Parser::incdec(Punct op, bool postfix, Expr* a, SourceLoc loc) {
     error(loc, "cannot increment or decrement '%s'", type_str(a->type).c_str());
     return a;
   }
-  Expr* r = new_expr(ExprKind::IncDec, a->type->unqual, loc);
+  const CType* result = bitfield_type(a);
+  Expr* r = new_expr(ExprKind::IncDec, result ? result : a->type->unqual, loc);
   r->op = op;
   r->postfix = postfix;
   r->a = a;

@@ -152,6 +152,19 @@ const CType* TypeTable::aligned(const CType* t, uint32_t align) {
   return it->second;
 }
 
+const CType* TypeTable::bit_field_type(const CType* t, unsigned width) {
+  t = t->unqual;
+  if (t->kind == TypeKind::Enum) t = t->base;
+  auto [it, fresh] = bit_field_types_.try_emplace({t, width}, nullptr);
+  if (fresh) {
+    CType* b = arena_.make<CType>(*t);
+    b->bits = static_cast<uint8_t>(width);
+    b->unqual = b;
+    it->second = b;
+  }
+  return it->second;
+}
+
 const CType* TypeTable::vla_of(const CType* elem, const Expr* len, bool declared) {
   CType* a = make(TypeKind::Array, 0, elem->align);
   a->base = elem;
@@ -336,13 +349,14 @@ const CType* TypeTable::promote(const CType* t) {
   t = t->unqual;
   if (t->kind == TypeKind::Enum) return promote(t->base);
   if (is_integer(t) && int_rank(t) < 4) return int_t();  // every narrower type fits in int
+  if (t->bits && t->bits < 32) return int_t();  // a narrow bit-field's type
   return t;
 }
 
 int64_t wrap_to_type(int64_t v, const CType* t) {
   if (t->kind == TypeKind::Bool) return v != 0;
-  if (t->size >= 8) return v;
-  unsigned bits = static_cast<unsigned>(t->size * 8);
+  unsigned bits = int_bits(t);
+  if (bits >= 64) return v;
   uint64_t m = (uint64_t(1) << bits) - 1, u = static_cast<uint64_t>(v) & m;
   if (is_signed(t) && (u >> (bits - 1))) u |= ~m;
   return static_cast<int64_t>(u);
@@ -369,6 +383,11 @@ const CType* TypeTable::usual_arith(const CType* a, const CType* b) {
   a = promote(a);
   b = promote(b);
   if (a == b) return a;
+  if (a->bits || b->bits) {  // gcc: the wider one; of two N-bit types the unsigned one
+    unsigned wa = int_bits(a), wb = int_bits(b);
+    if (wa != wb) return wa > wb ? a : b;
+    return is_signed(a) ? b : a;
+  }
   bool sa = is_signed(a), sb = is_signed(b);
   int ra = int_rank(a), rb = int_rank(b);
   if (sa == sb) return ra >= rb ? a : b;
@@ -385,6 +404,11 @@ const CType* TypeTable::usual_arith(const CType* a, const CType* b) {
 }
 
 std::string TypeTable::describe(const CType* t, const Interner& names) const {
+  if (t->bits) {
+    CType full = *t;
+    full.bits = 0;
+    return describe(&full, names) + ":" + std::to_string(t->bits);
+  }
   std::string q;
   if (t->quals & kConst) q += "const ";
   if (t->quals & kVolatile) q += "volatile ";

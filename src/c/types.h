@@ -66,6 +66,10 @@ struct CType {
   bool complete;
   bool variadic;     // functions
   bool unprototyped; // functions declared `f()`: any arguments
+  // Integers: gcc's N-bit type of a bit-field (the type of its value and of an assignment to
+  // it); one of 33 to 63 bits promotes to itself, and its arithmetic wraps at N bits. 0 for
+  // every other type.
+  uint8_t bits;
   uint32_t align;
   uint64_t size;
   const CType* base;    // pointer target, array element, function result, enum's underlying type
@@ -105,6 +109,8 @@ inline bool is_record(const CType* t) { return t->kind == TypeKind::Struct || t-
 // v converted to the integer type t as C converts (6.3.1.3, gcc's modulo rule): the low bits
 // of t's width, sign-extended when t is signed; _Bool is v != 0. t may be any integer type.
 int64_t wrap_to_type(int64_t v, const CType* t);
+// An integer type's width in bits: its size's, or a bit-field type's N.
+inline unsigned int_bits(const CType* t) { return t->bits ? t->bits : static_cast<unsigned>(t->size * 8); }
 // A floating value converted to the integer type t, truncated toward zero; values from 2^63
 // to 2^64 convert exactly to an unsigned 64-bit type. The result is wrapped to t.
 int64_t float_to_int(long double f, const CType* t);
@@ -131,6 +137,9 @@ class TypeTable {
   // `t` with a larger alignment (__attribute__((aligned(N))) on a typedef or an object); its
   // size stays t's, as in gcc. One object per (t, N).
   const CType* aligned(const CType* t, uint32_t align);
+  // gcc's type of a bit-field narrower than its declared integer type `t` when no standard type
+  // has its width: t's size and signedness, `width` bits of value. One object per (t, width).
+  const CType* bit_field_type(const CType* t, unsigned width);
   const CType* func(const CType* result, const std::vector<const CType*>& params, bool variadic, bool unprototyped);
   const CType* qualified(const CType* t, uint8_t quals);
   // A new struct/union type, incomplete until complete_record.
@@ -162,6 +171,7 @@ class TypeTable {
   std::map<std::pair<const CType*, int64_t>, const CType*> arrays_;
   std::map<std::pair<const CType*, uint8_t>, const CType*> qualified_;
   std::map<std::pair<const CType*, uint32_t>, const CType*> aligned_;
+  std::map<std::pair<const CType*, unsigned>, const CType*> bit_field_types_;
   std::map<std::tuple<const CType*, std::vector<const CType*>, int>, const CType*> funcs_;
 };
 
