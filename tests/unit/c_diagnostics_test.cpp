@@ -40,6 +40,11 @@ TEST(CDiagnostics, EachMessageWithItsLocation) {
       {"int f(void) { int a; int a; return 0; }\n", "1:26: redefinition of 'a'"},
       {"int g(int);\nint f(void) { return g(1, 2); }\n", "2:23: too many arguments to function call, expected 1, have 2"},
       {"int f(int x) { switch (x) { case 1: case 1: return 0; } return 1; }\n", "1:37: duplicate case value '1'"},
+      {"int f(unsigned long long n) {\n  switch (n) { case 1 ... 0x8000000000000000ULL: return 1; case 0x7000000000000000ULL: return 2; }\n"
+       "  return 0;\n}\n",
+       "2:60: duplicate (or overlapping) case value"},
+      {"int g(unsigned long long n) {\n  switch (n) { case 18446744073709551615ULL: return 1; case -1: return 2; }\n  return 0;\n}\n",
+       "2:56: duplicate case value '18446744073709551615'"},
       {"int n;\nint a[n];\n", "2:7: an array size is not an integer constant expression"},
       {"int f(void) { __asm__ volatile (\"nop\" ::: \"memory\"); return 0; }\n", "1:15: inline assembly is not supported"},
       {"asm(\".globl y\");\n", "1:1: inline assembly is not supported"},
