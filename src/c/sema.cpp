@@ -117,6 +117,10 @@ Expr* Parser::assign_convert(Expr* e, const CType* t, SourceLoc loc, const char*
   e = decay(e);
   const CType* s = e->type->unqual;
   t = t->unqual;
+  if (is_void(s) && !is_void(t)) {
+    error(e->loc, "void value not ignored as it ought to be");
+    return e;
+  }
   bool ok = false;
   if (is_arith(t) && is_arith(s)) ok = true;
   else if (is_ptr(t) && is_ptr(s)) ok = true;  // gcc only warns about mismatched pointers
@@ -138,11 +142,16 @@ Expr* Parser::assign_convert(Expr* e, const CType* t, SourceLoc loc, const char*
 
 Expr* Parser::to_bool_operand(Expr* e, SourceLoc loc) {
   e = decay(e);
-  if (e && !is_scalar(e->type)) error(loc, "scalar type required, not '%s'", type_str(e->type).c_str());
+  if (e && is_void(e->type)) error(e->loc, "void value not ignored as it ought to be");
+  else if (e && !is_scalar(e->type)) error(loc, "scalar type required, not '%s'", type_str(e->type).c_str());
   return e;
 }
 
 bool Parser::check_lvalue(Expr* e, SourceLoc loc) {
+  if (is_void(e->type)) {
+    error(e->loc, "invalid use of void expression");
+    return false;
+  }
   if (!e->lvalue || is_array(e->type) || is_func(e->type)) {
     error(loc, "expression is not assignable");
     return false;
@@ -167,6 +176,10 @@ Expr* Parser::binary(Punct op, Expr* a, Expr* b, SourceLoc loc) {
     return r;
   };
   auto bad = [&]() {
+    if (is_void(ta) || is_void(tb)) {
+      error((is_void(ta) ? a : b)->loc, "void value not ignored as it ought to be");
+      return int_lit(0, types_.int_t(), loc);
+    }
     error(loc, "invalid operands to binary '%s' ('%s' and '%s')", punct_text(op), type_str(ta).c_str(),
           type_str(tb).c_str());
     return int_lit(0, types_.int_t(), loc);
@@ -253,8 +266,12 @@ Expr* Parser::unary(Punct op, Expr* a, SourceLoc loc) {
   const CType* t = a->type->unqual;
   if (op == Punct::Bang) {
     if (!is_scalar(t)) {
-      error(loc, "invalid operand to unary '!' ('%s')", type_str(t).c_str());
-      return a;
+      if (!is_void(t)) {
+        error(loc, "invalid operand to unary '!' ('%s')", type_str(t).c_str());
+        return a;
+      }
+      error(a->loc, "void value not ignored as it ought to be");
+      return int_lit(0, types_.int_t(), loc);
     }
     Expr* r = new_expr(ExprKind::Unary, types_.int_t(), loc);
     r->op = op;
@@ -262,8 +279,12 @@ Expr* Parser::unary(Punct op, Expr* a, SourceLoc loc) {
     return r;
   }
   if (op == Punct::Tilde ? !is_integer(t) : !is_arith(t)) {
-    error(loc, "invalid operand to unary '%s' ('%s')", punct_text(op), type_str(t).c_str());
-    return a;
+    if (!is_void(t)) {
+      error(loc, "invalid operand to unary '%s' ('%s')", punct_text(op), type_str(t).c_str());
+      return a;
+    }
+    error(a->loc, "void value not ignored as it ought to be");
+    return int_lit(0, types_.int_t(), loc);
   }
   const CType* p = types_.promote(t);
   a = convert(a, p);
@@ -286,10 +307,8 @@ Expr* Parser::deref(Expr* a, SourceLoc loc) {
     error(loc, "indirection requires a pointer operand ('%s' invalid)", type_str(a->type).c_str());
     return a;
   }
-  if (is_void(a->type->base->unqual)) {
-    error(loc, "dereferencing a 'void *' pointer");
-    return a;
-  }
+  // gcc: `*pv` is a void expression (with a warning); only using its value is an error.
+  if (is_void(a->type->base->unqual)) warning(loc, "dereferencing 'void *' pointer");
   Expr* r = new_expr(ExprKind::Deref, a->type->base, loc);
   r->a = a;
   r->lvalue = true;
