@@ -937,8 +937,12 @@ void Parser::parse_external_declaration() {
         parse_assign();
       }
     }
-    if (s && s->kind == Symbol::Var && !s->type->complete && s->storage != StorageClass::Extern && !is_array(s->type))
-      error(d.loc, "variable has incomplete type '%s'", type_str(s->type).c_str());
+    if (s && s->kind == Symbol::Var && !s->type->complete && s->storage != StorageClass::Extern && !is_array(s->type)) {
+      // A tentative definition may have a type completed later in the unit (C11 6.9.2p2):
+      // checked at its end.
+      if (s->has_init) error(d.loc, "variable has incomplete type '%s'", type_str(s->type).c_str());
+      else incomplete_tentatives_.push_back({s, d.loc});
+    }
     if (!accept(Punct::Comma)) break;
   }
   if (!expect(Punct::Semi, "';' after a declaration")) skip_to_sync(), accept(Punct::Semi);

@@ -374,6 +374,8 @@ Stmt* Parser::parse_labeled_body(SourceLoc loc) {
 
 TranslationUnit Parser::parse() {
   while (peek().kind != TokKind::Eof) parse_external_declaration();
+  for (const auto& [s, loc] : incomplete_tentatives_)
+    if (!s->type->complete) error(loc, "storage size of '%s' isn't known", std::string(names_.str(s->name)).c_str());
   TranslationUnit tu;
   tu.globals = to_arena(globals_, &tu.nglobals);
   tu.funcs = to_arena(funcs_, &tu.nfuncs);

@@ -286,6 +286,8 @@ class Parser {
     bool has_default;
   };
   std::vector<SwitchCtx*> switches_;
+  // File-scope tentative definitions whose type was incomplete where they were declared.
+  std::vector<std::pair<Symbol*, SourceLoc>> incomplete_tentatives_;
   int loops_ = 0;
   uint32_t static_counter_ = 0;
   // The variadic builtins (what <stdarg.h> expands to) and the va_list type.

@@ -316,6 +316,9 @@ TEST(CDiagnostics, LayoutAndVarargErrors) {
       {"struct E2 { int q; };\nenum E2 e2;\n", "2:1: use of 'E2' with a tag of a different kind"},
       {"enum E { A };\nenum E { B };\n", "2:1: redeclaration of 'enum E'"},
       {"enum E { A = 1.5 };\n", "1:14: enumerator value for 'A' is not an integer constant"},
+      {"struct X x;\nint main(void) { return 0; }\n", "1:10: storage size of 'x' isn't known"},
+      {"struct P { int a; };\nstruct P p;\nstatic union U u;\nunion U *pu;\n", "3:16: storage size of 'u' isn't known"},
+      {"void f(void) { struct L l; }\nstruct L { int a; };\n", "1:25: variable has incomplete type 'struct L'"},
   };
   for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
 }
