@@ -262,6 +262,7 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
   advance();
   std::vector<Member> members;
   while (!peek().is(Punct::RBrace) && peek().kind != TokKind::Eof) {
+    if (accept(Punct::Semi)) continue;  // an extra `;` among the members: gcc accepts it
     if (kw(peek()) == Kw::StaticAssert) {
       parse_static_assert();
       continue;
