@@ -26,6 +26,7 @@ struct InitItem {
   uint8_t bit_width;
   // The value also initializes other items (a GNU range `[1 ... 5] = f()`): evaluated once.
   bool shared;
+  uint8_t unit_bytes = 0;  // a bit-field of a packed record: its access unit (Member::unit_bytes)
 };
 
 struct Symbol {
@@ -175,6 +176,13 @@ struct Stmt {
   // GNU statement forms.
   int64_t value_last;  // Case: the last value of `case value ... value_last:` (== value otherwise)
 };
+
+// Case values are kept as int64_t in the controlling type's canonical form; they are ordered
+// by this key, which flips the sign bit for an unsigned type so that 2^63 and above sort after
+// the rest (differences of keys equal differences of values modulo 2^64).
+inline int64_t case_order_key(int64_t v, bool is_unsigned) {
+  return is_unsigned ? static_cast<int64_t>(static_cast<uint64_t>(v) ^ (uint64_t(1) << 63)) : v;
+}
 
 struct FuncDef {
   Symbol* sym;

@@ -197,11 +197,15 @@ void IrGen::emit_global(Symbol* s) {
       long double d = v.is_float ? v.f : static_cast<long double>(v.i);
       memcpy(p, &d, 10);
     } else if (it.bit_width) {
-      uint64_t x = static_cast<uint64_t>(v.is_float ? static_cast<int64_t>(v.f) : v.i), unit = 0;
+      // Only the bytes the field covers: a packed field may end past its type's size from
+      // `offset` (up to 9 bytes) or the record before it.
+      uint64_t x = static_cast<uint64_t>(v.is_float ? static_cast<int64_t>(v.f) : v.i);
       uint64_t ones = it.bit_width == 64 ? ~uint64_t(0) : (uint64_t(1) << it.bit_width) - 1;
-      memcpy(&unit, p, it.type->size);
-      unit = (unit & ~(ones << it.bit_pos)) | ((x & ones) << it.bit_pos);
-      memcpy(p, &unit, it.type->size);
+      size_t n = (it.bit_pos + it.bit_width + 7) / 8;
+      unsigned __int128 unit = 0, mask = static_cast<unsigned __int128>(ones) << it.bit_pos;
+      memcpy(&unit, p, n);
+      unit = (unit & ~mask) | (static_cast<unsigned __int128>(x & ones) << it.bit_pos);
+      memcpy(p, &unit, n);
     } else {
       int64_t x = v.is_float ? static_cast<int64_t>(v.f) : v.i;
       memcpy(p, &x, std::min<uint64_t>(it.type->size, 8));
@@ -454,6 +458,7 @@ void IrGen::gen_local_init(Symbol* s) {
     l.type = it.type;
     l.bit_pos = it.bit_pos;
     l.bit_width = it.bit_width;
+    l.unit_bytes = it.unit_bytes;
     if (!it.shared || is_record(it.type)) {
       store(l, rv(it.value));
       continue;
@@ -624,32 +629,36 @@ void IrGen::gen_switch(const Stmt* s) {
     if (c->kind == StmtKind::Default) dflt = c->ir_label;
     else cases.push_back(c);
   }
-  std::sort(cases.begin(), cases.end(), [](const Stmt* a, const Stmt* b) { return a->value < b->value; });
+  // Ordered in the controlling type (unsigned 64-bit values of 2^63 and more last); keys and
+  // their differences are computed as uint64_t, so a range over all 64-bit values cannot overflow.
+  bool u = !is_signed(s->e->type);
+  auto key = [u](int64_t v) { return case_order_key(v, u); };
+  std::sort(cases.begin(), cases.end(), [&](const Stmt* a, const Stmt* b) { return key(a->value) < key(b->value); });
+  auto diff = [](int64_t a, int64_t b) { return static_cast<uint64_t>(a) - static_cast<uint64_t>(b); };
   // GNU case ranges: `covered` counts the values all cases match (an empty range matches none).
   uint64_t covered = 0;
   int64_t hi = cases.empty() ? 0 : cases.front()->value;
   for (const Stmt* c : cases)
-    if (c->value_last >= c->value) {
-      covered += std::min<uint64_t>(static_cast<uint64_t>(c->value_last) - static_cast<uint64_t>(c->value) + 1,
-                                    uint64_t(1) << 32);
-      hi = std::max(hi, c->value_last);
+    if (key(c->value_last) >= key(c->value)) {
+      uint64_t n = diff(c->value_last, c->value);
+      covered += n >= (uint64_t(1) << 32) ? uint64_t(1) << 32 : n + 1;
+      if (key(c->value_last) > key(hi)) hi = c->value_last;
     }
   set_loc(s->loc);
   constexpr uint64_t kMaxTable = 8192;  // jump-table entries (an insn holds at most 65535 operands)
-  // Differences in uint64_t: case values may span all of int64_t, and signed overflow is UB.
-  uint64_t span = cases.empty() ? 0 : static_cast<uint64_t>(hi) - static_cast<uint64_t>(cases.front()->value);
+  uint64_t span = cases.empty() ? 0 : diff(hi, cases.front()->value);
   if (covered >= 4 && span < covered * 3 + 8 && span < kMaxTable) {
     int64_t lo = cases.front()->value;
-    uint64_t range = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo) + 1;
+    uint64_t range = span + 1;
     VarId idx = temp(Type::I64);
     emit(Op::Sub, {Operand::var(idx), Operand::var(x), Operand::int64(lo)});
     emit(Op::UBgt, {Operand::label(dflt), Operand::var(idx), Operand::int64(static_cast<int64_t>(range - 1))});
     std::vector<Operand> ops{Operand::var(idx)};
     size_t k = 0;
     for (uint64_t i = 0; i < range; i++) {
-      int64_t v = lo + static_cast<int64_t>(i);
-      while (k < cases.size() && cases[k]->value_last < v) k++;  // past this case (or an empty range)
-      if (k < cases.size() && cases[k]->value <= v) ops.push_back(Operand::label(cases[k]->ir_label));
+      int64_t v = static_cast<int64_t>(static_cast<uint64_t>(lo) + i);
+      while (k < cases.size() && key(cases[k]->value_last) < key(v)) k++;  // past this case (or an empty range)
+      if (k < cases.size() && key(cases[k]->value) <= key(v)) ops.push_back(Operand::label(cases[k]->ir_label));
       else ops.push_back(Operand::label(dflt));
     }
     emit(Op::Switch, ops);
@@ -657,11 +666,11 @@ void IrGen::gen_switch(const Stmt* s) {
     for (const Stmt* c : cases) {
       if (c->value == c->value_last) {
         emit(Op::Beq, {Operand::label(c->ir_label), Operand::var(x), Operand::int64(c->value)});
-      } else if (c->value < c->value_last) {  // value <= x <= value_last as one unsigned compare
+      } else if (key(c->value) < key(c->value_last)) {  // value <= x <= value_last as one unsigned compare
         VarId off = temp(Type::I64);
         emit(Op::Sub, {Operand::var(off), Operand::var(x), Operand::int64(c->value)});
-        auto width = static_cast<int64_t>(static_cast<uint64_t>(c->value_last) - static_cast<uint64_t>(c->value));
-        emit(Op::UBle, {Operand::label(c->ir_label), Operand::var(off), Operand::int64(width)});
+        emit(Op::UBle, {Operand::label(c->ir_label), Operand::var(off),
+                        Operand::int64(static_cast<int64_t>(diff(c->value_last, c->value)))});
       }
     }
     emit(Op::Jmp, {Operand::label(dflt)});

@@ -111,6 +111,8 @@ class IrGen {
   // Bit-fields: the value of an assignment to one (its stored, truncated value).
   Operand bitfield_value(const LVal& l, Operand v);
   Type unit_type(const LVal& l) const;  // the memory type of a bit-field's unit (or of l)
+  Operand load_split_bitfield(const LVal& l, VarId r);  // unit_bytes 9: two accesses
+  void store_split_bitfield(const LVal& l, Operand v);
 
   // GNU builtins (irgen_builtins.cpp).
   Operand builtin(const Expr* e);

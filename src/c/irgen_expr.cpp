@@ -116,9 +116,14 @@ static Operand zero_of(Context& ctx, const CType* t) {
 
 
 Operand IrGen::extend(Operand v, const CType* t) {
-  if (!is_integer(t) || t->size >= 8) return v;
+  if (!is_integer(t) || int_bits(t) >= 64) return v;
   if (v.kind == OperandKind::Int) return Operand::int64(wrap_to_type(v.int_value(), t));
   VarId r = temp(Type::I64);
+  if (t->bits) {  // an N-bit bit-field type: the shift pair
+    emit(Op::Lsh, {Operand::var(r), v, Operand::int64(64 - t->bits)});
+    emit(is_signed(t) ? Op::Rsh : Op::URsh, {Operand::var(r), Operand::var(r), Operand::int64(64 - t->bits)});
+    return Operand::var(r);
+  }
   if (t->kind == TypeKind::Bool) {
     emit(Op::Ne, {Operand::var(r), v, Operand::int64(0)});
     return Operand::var(r);
@@ -142,7 +147,8 @@ Operand IrGen::convert(Operand v, const CType* from, const CType* to) {
     return Operand::var(r);
   }
   if (fi && ti) {
-    if (to->size < 8 && (to->size < from->size || is_signed(to) != is_signed(from))) return extend(v, to);
+    unsigned wt = int_bits(to), wf = int_bits(from);
+    if (wt < 64 && (wt < wf || is_signed(to) != is_signed(from))) return extend(v, to);
     return v;
   }
   if (fi) {  // integer to floating
@@ -157,7 +163,7 @@ Operand IrGen::convert(Operand v, const CType* from, const CType* to) {
     emit((u ? u_ops : s_ops)[cls(to) - 1], {Operand::var(r), v});
     return Operand::var(r);
   }
-  if (ti && !is_signed(to) && to->size == 8) {
+  if (ti && !is_signed(to) && to->size == 8 && !to->bits) {
     // To a 64-bit unsigned type: the IR converts to signed, so a value of 2^63 or more is
     // converted after subtracting 2^63, which then comes back as the top bit.
     static const Op to_int[] = {Op::F2I, Op::D2I, Op::LD2I}, sub[] = {Op::FSub, Op::DSub, Op::LDSub},
@@ -323,6 +329,7 @@ Operand IrGen::load(const LVal& l) {
   if (!is_scalar(l.type)) return address(l);
   Type vt = var_type(l.type);
   VarId r = temp(vt);
+  if (l.bit_width && l.unit_bytes == 9) return load_split_bitfield(l, r);
   emit_mov(Operand::var(r), f_->mem(unit_type(l), l.disp, l.base, l.index, l.scale), vt);
   if (l.bit_width) {  // shift the field to the top, then back down with its sign (or zeros)
     int64_t up = 64 - l.bit_pos - l.bit_width, down = 64 - l.bit_width;
@@ -342,6 +349,7 @@ void IrGen::store(const LVal& l, Operand v) {
     copy_bytes(to_var(dst), 0, to_var(v), 0, l.type->size);
     return;
   }
+  if (l.bit_width && l.unit_bytes == 9) return store_split_bitfield(l, v);
   if (l.bit_width) {  // read, clear the field's bits, or in the new value, write back
     uint64_t ones = l.bit_width == 64 ? ~uint64_t(0) : (uint64_t(1) << l.bit_width) - 1;
     Operand unit = f_->mem(unit_type(l), l.disp, l.base, l.index, l.scale);
@@ -564,6 +572,44 @@ Type IrGen::unit_type(const LVal& l) const {
     case 8: return Type::U64;
     default: return mem_type(l.type);
   }
+}
+
+// A packed bit-field over 9 bytes: bits bit_pos..63 of the 8-byte unit at disp and the low
+// bits of the byte at disp + 8 (bit_pos > 0, since the field has at most 64 bits).
+Operand IrGen::load_split_bitfield(const LVal& l, VarId r) {
+  int64_t low_bits = 64 - l.bit_pos;
+  VarId h = temp(Type::I64);
+  emit(Op::Mov, {Operand::var(r), f_->mem(Type::U64, l.disp, l.base, l.index, l.scale)});
+  emit(Op::URsh, {Operand::var(r), Operand::var(r), Operand::int64(l.bit_pos)});
+  emit(Op::Mov, {Operand::var(h), f_->mem(Type::U8, l.disp + 8, l.base, l.index, l.scale)});
+  emit(Op::Lsh, {Operand::var(h), Operand::var(h), Operand::int64(low_bits)});
+  emit(Op::Or, {Operand::var(r), Operand::var(r), Operand::var(h)});
+  if (l.bit_width < 64) {
+    emit(Op::Lsh, {Operand::var(r), Operand::var(r), Operand::int64(64 - l.bit_width)});
+    emit(is_signed(l.type) ? Op::Rsh : Op::URsh,
+         {Operand::var(r), Operand::var(r), Operand::int64(64 - l.bit_width)});
+  }
+  return Operand::var(r);
+}
+
+void IrGen::store_split_bitfield(const LVal& l, Operand v) {
+  uint64_t ones = l.bit_width == 64 ? ~uint64_t(0) : (uint64_t(1) << l.bit_width) - 1;
+  int64_t low_bits = 64 - l.bit_pos;
+  uint64_t high_ones = (uint64_t(1) << (l.bit_width - low_bits)) - 1;
+  VarId x = temp(Type::I64), u = temp(Type::I64), y = temp(Type::I64);
+  emit(Op::And, {Operand::var(x), v, Operand::int64(static_cast<int64_t>(ones))});
+  Operand low = f_->mem(Type::U64, l.disp, l.base, l.index, l.scale);
+  emit(Op::Mov, {Operand::var(u), low});
+  emit(Op::And, {Operand::var(u), Operand::var(u), Operand::int64((int64_t(1) << l.bit_pos) - 1)});
+  emit(Op::Lsh, {Operand::var(y), Operand::var(x), Operand::int64(l.bit_pos)});
+  emit(Op::Or, {Operand::var(u), Operand::var(u), Operand::var(y)});
+  emit(Op::Mov, {f_->mem(Type::U64, l.disp, l.base, l.index, l.scale), Operand::var(u)});
+  Operand high = f_->mem(Type::U8, l.disp + 8, l.base, l.index, l.scale);
+  emit(Op::Mov, {Operand::var(u), high});
+  emit(Op::And, {Operand::var(u), Operand::var(u), Operand::int64(static_cast<int64_t>(~high_ones))});
+  emit(Op::URsh, {Operand::var(y), Operand::var(x), Operand::int64(low_bits)});
+  emit(Op::Or, {Operand::var(u), Operand::var(u), Operand::var(y)});
+  emit(Op::Mov, {f_->mem(Type::U8, l.disp + 8, l.base, l.index, l.scale), Operand::var(u)});
 }
 
 // The value a bit-field holds after `v` is stored in it: v's low bits, sign- or zero-extended.

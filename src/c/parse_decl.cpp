@@ -270,6 +270,7 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
   advance();
   std::vector<Member> members;
   while (!peek().is(Punct::RBrace) && peek().kind != TokKind::Eof) {
+    if (accept(Punct::Semi)) continue;  // an extra `;` among the members: gcc accepts it
     if (kw(peek()) == Kw::StaticAssert) {
       parse_static_assert();
       continue;
@@ -336,8 +337,7 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
   expect(Punct::RBrace, "'}'");
   layout_attrs_ = record_attrs;
   skip_gnu_attributes();
-  if (!types_.complete_record(t, members, layout_attrs_.packed, layout_attrs_.aligned))
-    error(loc, "a packed bit-field spanning more than 8 bytes is not supported yet");
+  types_.complete_record(t, members, layout_attrs_.packed, layout_attrs_.aligned, src_.pack_alignment());
   return t;
 }
 
@@ -965,8 +965,12 @@ void Parser::parse_external_declaration() {
         parse_assign();
       }
     }
-    if (s && s->kind == Symbol::Var && !s->type->complete && s->storage != StorageClass::Extern && !is_array(s->type))
-      error(d.loc, "variable has incomplete type '%s'", type_str(s->type).c_str());
+    if (s && s->kind == Symbol::Var && !s->type->complete && s->storage != StorageClass::Extern && !is_array(s->type)) {
+      // A tentative definition may have a type completed later in the unit (C11 6.9.2p2):
+      // checked at its end.
+      if (s->has_init) error(d.loc, "variable has incomplete type '%s'", type_str(s->type).c_str());
+      else incomplete_tentatives_.push_back({s, d.loc});
+    }
     if (!accept(Punct::Comma)) break;
   }
   if (!expect(Punct::Semi, "';' after a declaration")) skip_to_sync(), accept(Punct::Semi);

@@ -55,8 +55,10 @@ static bool generic_compatible(const CType* a, const CType* b, const CType* int_
 Expr* Parser::parse_generic() {
   SourceLoc loc = advance().loc;
   if (!expect(Punct::LParen, "'('")) return int_lit(0, types_.int_t(), loc);
-  Expr* control = decay(parse_assign());
-  const CType* want = control->type->unqual;
+  Expr* control = parse_assign();
+  const CType* want = bitfield_type(control);  // gcc: a bit-field's own type, not promoted
+  control = decay(control);
+  if (!want) want = control->type->unqual;
   Expr* chosen = nullptr;
   Expr* fallback = nullptr;
   bool has_default = false;

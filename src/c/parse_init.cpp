@@ -73,6 +73,7 @@ Parser::InitSub Parser::init_sub(const InitFrame& f) const {
   if (m.is_bitfield) {
     s.bit_pos = m.bit_pos;
     s.bit_width = m.bit_width;
+    s.unit_bytes = m.unit_bytes;
   }
   return s;
 }
@@ -135,7 +136,8 @@ void Parser::init_skip_rest() {
 }
 
 void Parser::init_scalar(InitState& st, const InitSub& sub, Expr* e) {
-  InitItem it{sub.offset, sub.type->unqual, assign_convert(e, sub.type, e->loc, "initialization"), sub.bit_pos, sub.bit_width, false};
+  InitItem it{sub.offset, sub.type->unqual, assign_convert(e, sub.type, e->loc, "initialization"), sub.bit_pos, sub.bit_width, false,
+              sub.unit_bytes};
   init_add(st, it);
 }
 

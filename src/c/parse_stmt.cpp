@@ -251,14 +251,20 @@ Stmt* Parser::parse_stmt() {
         SwitchCtx* sw = switches_.back();
         s->value = convert(int_lit(v, types_.basic(TypeKind::LLong), t.loc), sw->type)->ival;
         s->value_last = convert(int_lit(last, types_.basic(TypeKind::LLong), t.loc), sw->type)->ival;
-        // An empty range (`case 5 ... 1:`) matches nothing, as in gcc.
-        for (Stmt* c : sw->cases)
-          if (c->kind == StmtKind::Case && s->value <= s->value_last && c->value <= c->value_last &&
-              c->value <= s->value_last && s->value <= c->value_last) {
-            if (v == last && c->value == c->value_last) error(t.loc, "duplicate case value '%lld'", static_cast<long long>(v));
-            else error(t.loc, "duplicate (or overlapping) case value");
+        // An empty range (`case 5 ... 1:`) matches nothing, as in gcc. Ranges are compared in
+        // the controlling type's order.
+        bool u = !is_signed(sw->type);
+        int64_t lo = case_order_key(s->value, u), hi = case_order_key(s->value_last, u);
+        for (Stmt* c : sw->cases) {
+          int64_t clo = case_order_key(c->value, u), chi = case_order_key(c->value_last, u);
+          if (c->kind == StmtKind::Case && lo <= hi && clo <= chi && clo <= hi && lo <= chi) {
+            if (v == last && c->value == c->value_last)
+              error(t.loc, u ? "duplicate case value '%llu'" : "duplicate case value '%lld'", static_cast<long long>(s->value));
+            else
+              error(t.loc, "duplicate (or overlapping) case value");
             break;
           }
+        }
         sw->cases.push_back(s);
       }
       s->body = parse_labeled_body(t.loc);
@@ -368,6 +374,8 @@ Stmt* Parser::parse_labeled_body(SourceLoc loc) {
 
 TranslationUnit Parser::parse() {
   while (peek().kind != TokKind::Eof) parse_external_declaration();
+  for (const auto& [s, loc] : incomplete_tentatives_)
+    if (!s->type->complete) error(loc, "storage size of '%s' isn't known", std::string(names_.str(s->name)).c_str());
   TranslationUnit tu;
   tu.globals = to_arena(globals_, &tu.nglobals);
   tu.funcs = to_arena(funcs_, &tu.nfuncs);

@@ -118,6 +118,7 @@ class Parser {
     uint64_t offset = 0;
     uint8_t bit_pos = 0;
     uint8_t bit_width = 0;
+    uint8_t unit_bytes = 0;
   };
   struct InitRange {  // a GNU `[lo ... hi]` in a designation: frame's elements lo+1..hi copy lo
     size_t frame;
@@ -196,6 +197,9 @@ class Parser {
   std::string type_str(const CType* t) const { return types_.describe(t, names_); }
   // Bit-fields: the type a bit-field member expression promotes to (null when e is none).
   const CType* bitfield_promotion(const Expr* e);
+  // gcc's type of a bit-field's value (before promotion), also the type of an assignment to
+  // it; null when `e` is not a bit-field.
+  const CType* bitfield_type(const Expr* e);
 
   // Scopes.
   Symbol* lookup(NameId name) const;
@@ -284,6 +288,8 @@ class Parser {
     bool has_default;
   };
   std::vector<SwitchCtx*> switches_;
+  // File-scope tentative definitions whose type was incomplete where they were declared.
+  std::vector<std::pair<Symbol*, SourceLoc>> incomplete_tentatives_;
   int loops_ = 0;
   uint32_t static_counter_ = 0;
   std::unordered_set<NameId> static_local_names_;  // IR names given to static locals so far

@@ -179,6 +179,13 @@ struct Preprocessor::Impl {
 
   // predefined.cpp
   void define_builtins();
+
+  // pp_pragma.cpp: #pragma pack's maximum field alignment in bytes (0: none) and its stack of
+  // pushed (alignment, id) entries; pack_default is what popping the last entry restores.
+  uint32_t pack_align = 0, pack_default = 0;
+  std::vector<std::pair<uint32_t, NameId>> pack_stack;
+  void pragma_pack(const std::vector<Token>& line);  // line[0] is `pack`
+  void pragma_operator(const Token& at, const Token& str);  // _Pragma("...")
 };
 
 std::string predefined_macros_text(const CompileOptions& opts);

@@ -299,7 +299,7 @@ bool Preprocessor::Impl::builtin(const Token& t, Macro& m) {
       r.spelling = names.intern(m.builtin == Builtin::Date ? date_text : time_text);
       break;
     case Builtin::Pragma: {
-      // _Pragma("...") is a #pragma: "once" works, the rest gives no tokens.
+      // _Pragma("...") is a #pragma: "once" and "pack(...)" work, the rest gives no tokens.
       Token a = lex(), s = a, b = a;
       if (a.is(Punct::LParen)) s = lex();
       if (s.kind == TokKind::String) b = lex();
@@ -308,7 +308,7 @@ bool Preprocessor::Impl::builtin(const Token& t, Macro& m) {
         if (b.kind == TokKind::Eof) pending.push_back(b);
         return true;
       }
-      if (names.str(s.spelling) == "\"once\"" && !files.empty()) once_files.insert(files.back().path);
+      pragma_operator(t, s);
       return true;
     }
     case Builtin::Defined: {

@@ -413,9 +413,8 @@ void Preprocessor::Impl::directive(const Token& hash) {
       struct stat st;
       if (stat(f.path.c_str(), &st) == 0) once_inodes.push_back({st.st_dev, st.st_ino});
     }
-    // Ignoring `pack` would lay structs out silently unlike gcc.
     if (!line_buf.empty() && line_buf[0].kind == TokKind::Identifier && names.str(line_buf[0].spelling) == "pack")
-      error(line_buf[0], "#pragma pack is not supported yet");
+      pragma_pack(line_buf);
     // push_macro("NAME") / pop_macro("NAME") save and restore a definition (gcc, MSVC).
     if (line_buf.size() == 4 && line_buf[0].kind == TokKind::Identifier && line_buf[1].is(Punct::LParen) &&
         line_buf[2].kind == TokKind::String && line_buf[3].is(Punct::RParen)) {

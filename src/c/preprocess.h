@@ -24,6 +24,9 @@ class Preprocessor {
   void enter_main(std::string_view name, std::string_view text);
   // The next token after preprocessing; TokKind::Eof at the end (and after that, again Eof).
   Token next();
+  // The maximum field alignment `#pragma pack` sets, in bytes, as of the last token next()
+  // returned; 0 when none is in effect.
+  uint32_t pack_alignment() const;
 
  private:
   struct Impl;

@@ -66,15 +66,29 @@ Expr* Parser::decay(Expr* e) {
   return e;
 }
 
-// gcc promotes a bit-field by its width: int holds every value of a field narrower than 32 bits
-// (whatever its declared type) and of a signed 32-bit one; an unsigned 32-bit field becomes
-// unsigned int; a wider field keeps its type.
-const CType* Parser::bitfield_promotion(const Expr* e) {
+// gcc gives a bit-field narrower than its declared type the standard type of its width and
+// signedness when there is one (8, 16, 32, 64 bits), else an N-bit type; a field as wide as
+// its type keeps the type.
+const CType* Parser::bitfield_type(const Expr* e) {
   if (e->kind != ExprKind::Member || !e->member->is_bitfield) return nullptr;
   const Member* m = e->member;
-  if (m->bit_width < 32) return types_.int_t();
-  if (m->bit_width == 32) return is_signed(m->type) ? types_.int_t() : types_.basic(TypeKind::UInt);
-  return nullptr;
+  const CType* t = m->type->unqual;
+  if (t->kind == TypeKind::Bool || m->bit_width == int_bits(t)) return t;
+  bool u = !is_signed(t);
+  switch (m->bit_width) {
+    case 8: return types_.basic(u ? TypeKind::UChar : TypeKind::SChar);
+    case 16: return types_.basic(u ? TypeKind::UShort : TypeKind::Short);
+    case 32: return types_.basic(u ? TypeKind::UInt : TypeKind::Int);
+    default: return types_.bit_field_type(t, m->bit_width);
+  }
+}
+
+// The promoted bit-field: int holds every value of a field narrower than 32 bits (whatever its
+// declared type) and of a signed 32-bit one; an unsigned 32-bit field becomes unsigned int; a
+// wider one narrower than its type keeps its N-bit type (arithmetic on it wraps at N bits).
+const CType* Parser::bitfield_promotion(const Expr* e) {
+  const CType* t = bitfield_type(e);
+  return t ? types_.promote(t) : nullptr;
 }
 
 Expr* Parser::convert(Expr* e, const CType* t) {
@@ -103,6 +117,10 @@ Expr* Parser::assign_convert(Expr* e, const CType* t, SourceLoc loc, const char*
   e = decay(e);
   const CType* s = e->type->unqual;
   t = t->unqual;
+  if (is_void(s) && !is_void(t)) {
+    error(e->loc, "void value not ignored as it ought to be");
+    return e;
+  }
   bool ok = false;
   if (is_arith(t) && is_arith(s)) ok = true;
   else if (is_ptr(t) && is_ptr(s)) ok = true;  // gcc only warns about mismatched pointers
@@ -124,11 +142,16 @@ Expr* Parser::assign_convert(Expr* e, const CType* t, SourceLoc loc, const char*
 
 Expr* Parser::to_bool_operand(Expr* e, SourceLoc loc) {
   e = decay(e);
-  if (e && !is_scalar(e->type)) error(loc, "scalar type required, not '%s'", type_str(e->type).c_str());
+  if (e && is_void(e->type)) error(e->loc, "void value not ignored as it ought to be");
+  else if (e && !is_scalar(e->type)) error(loc, "scalar type required, not '%s'", type_str(e->type).c_str());
   return e;
 }
 
 bool Parser::check_lvalue(Expr* e, SourceLoc loc) {
+  if (is_void(e->type)) {
+    error(e->loc, "invalid use of void expression");
+    return false;
+  }
   if (!e->lvalue || is_array(e->type) || is_func(e->type)) {
     error(loc, "expression is not assignable");
     return false;
@@ -153,6 +176,10 @@ Expr* Parser::binary(Punct op, Expr* a, Expr* b, SourceLoc loc) {
     return r;
   };
   auto bad = [&]() {
+    if (is_void(ta) || is_void(tb)) {
+      error((is_void(ta) ? a : b)->loc, "void value not ignored as it ought to be");
+      return int_lit(0, types_.int_t(), loc);
+    }
     error(loc, "invalid operands to binary '%s' ('%s' and '%s')", punct_text(op), type_str(ta).c_str(),
           type_str(tb).c_str());
     return int_lit(0, types_.int_t(), loc);
@@ -239,8 +266,12 @@ Expr* Parser::unary(Punct op, Expr* a, SourceLoc loc) {
   const CType* t = a->type->unqual;
   if (op == Punct::Bang) {
     if (!is_scalar(t)) {
-      error(loc, "invalid operand to unary '!' ('%s')", type_str(t).c_str());
-      return a;
+      if (!is_void(t)) {
+        error(loc, "invalid operand to unary '!' ('%s')", type_str(t).c_str());
+        return a;
+      }
+      error(a->loc, "void value not ignored as it ought to be");
+      return int_lit(0, types_.int_t(), loc);
     }
     Expr* r = new_expr(ExprKind::Unary, types_.int_t(), loc);
     r->op = op;
@@ -248,12 +279,21 @@ Expr* Parser::unary(Punct op, Expr* a, SourceLoc loc) {
     return r;
   }
   if (op == Punct::Tilde ? !is_integer(t) : !is_arith(t)) {
-    error(loc, "invalid operand to unary '%s' ('%s')", punct_text(op), type_str(t).c_str());
-    return a;
+    if (!is_void(t)) {
+      error(loc, "invalid operand to unary '%s' ('%s')", punct_text(op), type_str(t).c_str());
+      return a;
+    }
+    error(a->loc, "void value not ignored as it ought to be");
+    return int_lit(0, types_.int_t(), loc);
   }
   const CType* p = types_.promote(t);
   a = convert(a, p);
-  if (op == Punct::Plus) return a;
+  if (op == Punct::Plus) {
+    if (!a->lvalue) return a;
+    Expr* r = new_expr(ExprKind::Cast, p, loc);  // `+x` is a value: not assignable, not a bit-field
+    r->a = a;
+    return r;
+  }
   if (a->kind == ExprKind::IntLit) {
     // Negated in uint64_t: -(-2^63) wraps to itself there, and is undefined in int64_t.
     int64_t v = op == Punct::Minus ? static_cast<int64_t>(0 - static_cast<uint64_t>(a->ival)) : ~a->ival;
@@ -271,10 +311,8 @@ Expr* Parser::deref(Expr* a, SourceLoc loc) {
     error(loc, "indirection requires a pointer operand ('%s' invalid)", type_str(a->type).c_str());
     return a;
   }
-  if (is_void(a->type->base->unqual)) {
-    error(loc, "dereferencing a 'void *' pointer");
-    return a;
-  }
+  // gcc: `*pv` is a void expression (with a warning); only using its value is an error.
+  if (is_void(a->type->base->unqual)) warning(loc, "dereferencing 'void *' pointer");
   Expr* r = new_expr(ExprKind::Deref, a->type->base, loc);
   r->a = a;
   r->lvalue = true;
@@ -380,8 +418,11 @@ static Punct base_op(Punct op) {
 Expr* Parser::assign(Punct op, Expr* a, Expr* b, SourceLoc loc) {
   if (!check_lvalue(a, loc)) return a;
   const CType* ta = a->type->unqual;
+  // An assignment to a bit-field has the field's type (gcc), e.g. int after promotion for 3 bits.
+  const CType* result = bitfield_type(a);
+  if (!result) result = ta;
   if (op == Punct::Assign) {
-    Expr* r = new_expr(ExprKind::Assign, ta, loc);
+    Expr* r = new_expr(ExprKind::Assign, result, loc);
     r->a = a;
     r->b = assign_convert(b, ta, loc, "assignment");
     return r;
@@ -389,7 +430,7 @@ Expr* Parser::assign(Punct op, Expr* a, Expr* b, SourceLoc loc) {
   Punct bop = base_op(op);
   b = decay(b);
   const CType* tb = b->type->unqual;
-  Expr* r = new_expr(ExprKind::OpAssign, ta, loc);
+  Expr* r = new_expr(ExprKind::OpAssign, result, loc);
   r->op = bop;
   r->a = a;
   if (is_ptr(ta) && (bop == Punct::Plus || bop == Punct::Minus) && is_integer(tb)) {
@@ -419,7 +460,8 @@ Expr* Parser::incdec(Punct op, bool postfix, Expr* a, SourceLoc loc) {
     error(loc, "cannot increment or decrement '%s'", type_str(a->type).c_str());
     return a;
   }
-  Expr* r = new_expr(ExprKind::IncDec, a->type->unqual, loc);
+  const CType* result = bitfield_type(a);
+  Expr* r = new_expr(ExprKind::IncDec, result ? result : a->type->unqual, loc);
   r->op = op;
   r->postfix = postfix;
   r->a = a;

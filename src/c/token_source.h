@@ -13,6 +13,8 @@ class TokenSource {
  public:
   virtual ~TokenSource() = default;
   virtual Token next() = 0;
+  // `#pragma pack`'s maximum field alignment in bytes as of the last token read (0: none).
+  virtual uint32_t pack_alignment() const { return 0; }
 };
 
 // Raw lexer tokens. A `#` at the start of a line begins a directive, which only the
@@ -41,6 +43,7 @@ class PreprocessorSource : public TokenSource {
  public:
   explicit PreprocessorSource(Preprocessor& pp) : pp_(pp) {}
   Token next() override { return pp_.next(); }
+  uint32_t pack_alignment() const override { return pp_.pack_alignment(); }
 
  private:
   Preprocessor& pp_;

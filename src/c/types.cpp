@@ -152,6 +152,19 @@ const CType* TypeTable::aligned(const CType* t, uint32_t align) {
   return it->second;
 }
 
+const CType* TypeTable::bit_field_type(const CType* t, unsigned width) {
+  t = t->unqual;
+  if (t->kind == TypeKind::Enum) t = t->base;
+  auto [it, fresh] = bit_field_types_.try_emplace({t, width}, nullptr);
+  if (fresh) {
+    CType* b = arena_.make<CType>(*t);
+    b->bits = static_cast<uint8_t>(width);
+    b->unqual = b;
+    it->second = b;
+  }
+  return it->second;
+}
+
 const CType* TypeTable::vla_of(const CType* elem, const Expr* len, bool declared) {
   CType* a = make(TypeKind::Array, 0, elem->align);
   a->base = elem;
@@ -228,22 +241,27 @@ const CType* TypeTable::enum_underlying(int64_t min, uint64_t max_unsigned, bool
   return basic(min >= INT32_MIN && max <= INT32_MAX ? TypeKind::Int : TypeKind::Long);
 }
 
-bool TypeTable::complete_record(CType* t, const std::vector<Member>& members, bool packed, uint32_t min_align) {
+void TypeTable::complete_record(CType* t, const std::vector<Member>& members, bool packed, uint32_t min_align,
+                                uint32_t max_field_align) {
   Member* ms = arena_.make_array<Member>(members.size());
   uint64_t size = 0;
   uint32_t align = 1;
   uint64_t bits = 0;  // struct bit-fields: the next free bit
-  bool ok = true;
   for (size_t i = 0; i < members.size(); i++) {
     ms[i] = members[i];
     Member& m = ms[i];
     bool pack = packed || m.packed;
-    // A member's alignment: its type's, 1 when packed, raised by its own aligned(N).
+    // A member's alignment: its type's, 1 when packed, raised by its own aligned(N); then at
+    // most #pragma pack's limit (which caps aligned(N) too, as in gcc).
     uint32_t a = std::max(pack ? 1u : m.type->align, m.align_attr);
+    if (max_field_align && a > max_field_align) a = max_field_align;
     if (m.is_bitfield) {
       uint64_t unit = m.type->size * 8, w = m.bit_width;
-      // gcc (SysV): named fields align the record by their type (unless packed); unnamed ones do not.
-      if ((m.name || m.align_attr) && a > align) align = a;
+      // gcc (SysV): named fields align the record by their type (unless packed); unnamed ones
+      // do not. Under #pragma pack the type's alignment counts up to the limit, packed or not.
+      uint32_t record_a = a;
+      if (max_field_align) record_a = std::max(std::min(m.type->align, max_field_align), record_a);
+      if ((m.name || m.align_attr) && record_a > align) align = record_a;
       if (t->kind == TypeKind::Union) {
         m.offset = 0;
         m.bit_pos = 0;
@@ -253,14 +271,16 @@ bool TypeTable::complete_record(CType* t, const std::vector<Member>& members, bo
       if (w == 0) {  // ends the unit, packed or not
         bits = (bits + unit - 1) / unit * unit;
       } else if (m.align_attr) {
-        bits = (bits + 8 * m.align_attr - 1) / (8 * m.align_attr) * (8 * m.align_attr);
+        uint64_t fa = 8 * std::min(m.align_attr, max_field_align ? max_field_align : m.align_attr);
+        bits = (bits + fa - 1) / fa * fa;
       }
-      if (pack && w) {
+      // #pragma pack also places a field at the next free bit, even across a unit of its type.
+      if ((pack || max_field_align) && w) {
         // At the next free bit, whatever it straddles: accessed through the smallest unit of
-        // 1, 2, 4 or 8 bytes from the byte holding its first bit.
+        // 1, 2, 4 or 8 bytes from the byte holding its first bit; 9 when it spans 9 bytes (an
+        // 8-byte unit and the byte after it).
         uint64_t pos = bits % 8, need = (pos + w + 7) / 8;
-        m.unit_bytes = need <= 1 ? 1 : need <= 2 ? 2 : need <= 4 ? 4 : 8;
-        if (need > 8) ok = false;
+        m.unit_bytes = need <= 1 ? 1 : need <= 2 ? 2 : need <= 4 ? 4 : need <= 8 ? 8 : 9;
         m.offset = bits / 8;
         m.bit_pos = static_cast<uint8_t>(pos);
       } else {
@@ -311,7 +331,6 @@ bool TypeTable::complete_record(CType* t, const std::vector<Member>& members, bo
   t->size = (size + align - 1) / align * align;
   t->complete = true;
   update_qualified_copies(t);
-  return ok;
 }
 
 // Qualified copies made while a record or enum was incomplete take its completed layout.
@@ -330,13 +349,14 @@ const CType* TypeTable::promote(const CType* t) {
   t = t->unqual;
   if (t->kind == TypeKind::Enum) return promote(t->base);
   if (is_integer(t) && int_rank(t) < 4) return int_t();  // every narrower type fits in int
+  if (t->bits && t->bits < 32) return int_t();  // a narrow bit-field's type
   return t;
 }
 
 int64_t wrap_to_type(int64_t v, const CType* t) {
   if (t->kind == TypeKind::Bool) return v != 0;
-  if (t->size >= 8) return v;
-  unsigned bits = static_cast<unsigned>(t->size * 8);
+  unsigned bits = int_bits(t);
+  if (bits >= 64) return v;
   uint64_t m = (uint64_t(1) << bits) - 1, u = static_cast<uint64_t>(v) & m;
   if (is_signed(t) && (u >> (bits - 1))) u |= ~m;
   return static_cast<int64_t>(u);
@@ -363,6 +383,11 @@ const CType* TypeTable::usual_arith(const CType* a, const CType* b) {
   a = promote(a);
   b = promote(b);
   if (a == b) return a;
+  if (a->bits || b->bits) {  // gcc: the wider one; of two N-bit types the unsigned one
+    unsigned wa = int_bits(a), wb = int_bits(b);
+    if (wa != wb) return wa > wb ? a : b;
+    return is_signed(a) ? b : a;
+  }
   bool sa = is_signed(a), sb = is_signed(b);
   int ra = int_rank(a), rb = int_rank(b);
   if (sa == sb) return ra >= rb ? a : b;
@@ -379,6 +404,11 @@ const CType* TypeTable::usual_arith(const CType* a, const CType* b) {
 }
 
 std::string TypeTable::describe(const CType* t, const Interner& names) const {
+  if (t->bits) {
+    CType full = *t;
+    full.bits = 0;
+    return describe(&full, names) + ":" + std::to_string(t->bits);
+  }
   std::string q;
   if (t->quals & kConst) q += "const ";
   if (t->quals & kVolatile) q += "volatile ";

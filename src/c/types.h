@@ -55,7 +55,9 @@ struct Member {
   // Layout attributes and their outcome (packed, aligned(N); bit-fields of packed records).
   bool packed = false;
   uint32_t align_attr = 0;
-  uint8_t unit_bytes = 0;  // bit-fields: the access unit's size when not the type's (packed)
+  // Bit-fields: the access unit's size when not the type's (packed, #pragma pack); 9 is an
+  // 8-byte unit and the byte after it.
+  uint8_t unit_bytes = 0;
 };
 
 struct CType {
@@ -64,6 +66,10 @@ struct CType {
   bool complete;
   bool variadic;     // functions
   bool unprototyped; // functions declared `f()`: any arguments
+  // Integers: gcc's N-bit type of a bit-field (the type of its value and of an assignment to
+  // it); one of 33 to 63 bits promotes to itself, and its arithmetic wraps at N bits. 0 for
+  // every other type.
+  uint8_t bits;
   uint32_t align;
   uint64_t size;
   const CType* base;    // pointer target, array element, function result, enum's underlying type
@@ -103,6 +109,8 @@ inline bool is_record(const CType* t) { return t->kind == TypeKind::Struct || t-
 // v converted to the integer type t as C converts (6.3.1.3, gcc's modulo rule): the low bits
 // of t's width, sign-extended when t is signed; _Bool is v != 0. t may be any integer type.
 int64_t wrap_to_type(int64_t v, const CType* t);
+// An integer type's width in bits: its size's, or a bit-field type's N.
+inline unsigned int_bits(const CType* t) { return t->bits ? t->bits : static_cast<unsigned>(t->size * 8); }
 // A floating value converted to the integer type t, truncated toward zero; values from 2^63
 // to 2^64 convert exactly to an unsigned 64-bit type. The result is wrapped to t.
 int64_t float_to_int(long double f, const CType* t);
@@ -129,15 +137,19 @@ class TypeTable {
   // `t` with a larger alignment (__attribute__((aligned(N))) on a typedef or an object); its
   // size stays t's, as in gcc. One object per (t, N).
   const CType* aligned(const CType* t, uint32_t align);
+  // gcc's type of a bit-field narrower than its declared integer type `t` when no standard type
+  // has its width: t's size and signedness, `width` bits of value. One object per (t, width).
+  const CType* bit_field_type(const CType* t, unsigned width);
   const CType* func(const CType* result, const std::vector<const CType*>& params, bool variadic, bool unprototyped);
   const CType* qualified(const CType* t, uint8_t quals);
   // A new struct/union type, incomplete until complete_record.
   CType* new_record(TypeKind kind, NameId tag);
   // Lays the members out with gcc's rules (each at its alignment; size rounded to the
   // largest alignment); a flexible array member may end a struct.
-  // `packed` packs every member; `min_align` is the record's aligned(N). False when a packed
-  // bit-field spans more than 8 bytes (not supported).
-  bool complete_record(CType* t, const std::vector<Member>& members, bool packed = false, uint32_t min_align = 0);
+  // `packed` packs every member; `min_align` is the record's aligned(N); `max_field_align` is
+  // `#pragma pack`'s limit in bytes (0: none).
+  void complete_record(CType* t, const std::vector<Member>& members, bool packed = false, uint32_t min_align = 0,
+                       uint32_t max_field_align = 0);
   CType* new_enum(NameId tag);
   // Enums: an enum type is incomplete (`enum E;`, a GNU extension) until its body gives it an
   // underlying integer type (`base`), chosen from its enumerators' range as gcc does.
@@ -159,6 +171,7 @@ class TypeTable {
   std::map<std::pair<const CType*, int64_t>, const CType*> arrays_;
   std::map<std::pair<const CType*, uint8_t>, const CType*> qualified_;
   std::map<std::pair<const CType*, uint32_t>, const CType*> aligned_;
+  std::map<std::pair<const CType*, unsigned>, const CType*> bit_field_types_;
   std::map<std::tuple<const CType*, std::vector<const CType*>, int>, const CType*> funcs_;
 };
 
