@@ -53,6 +53,14 @@ unsigned Parser::skip_gnu_attributes() {
     if (!attribute && k != Kw::Asm && k != Kw::Asm2 && k != Kw::AsmPlain) return mode;
     SourceLoc loc = advance().loc;
     if (!expect(Punct::LParen, "'('")) return mode;
+    if (!attribute && attr_sink_ && peek().kind == TokKind::String) {  // an asm label: "" "name" concatenates
+      std::string label;
+      for (size_t k = 0; peek(k).kind == TokKind::String; k++) {
+        std::string_view piece = names_.str(peek(k).spelling);
+        if (piece.size() >= 2 && piece.front() == '"') label += piece.substr(1, piece.size() - 2);
+      }
+      attr_sink_->asm_name = label;
+    }
     // Skip to the matching ')', looking at the attribute names at the top level of ((...)).
     int depth = 1;
     while (depth > 0 && peek().kind != TokKind::Eof) {
@@ -71,8 +79,9 @@ unsigned Parser::skip_gnu_attributes() {
           layout_attrs_.packed = true;
         } else if (n == "aligned") {
           parse_aligned_attribute(t.loc);
-        } else if (n == "alias" || n == "constructor" ||
-                   n == "destructor" || n == "section" || n == "vector_size" || n == "mode" || n == "cleanup") {
+        } else if (n == "alias" || n == "constructor" || n == "destructor" || n == "cleanup") {
+          record_gnu_attribute(n, t.loc);
+        } else if (n == "section" || n == "vector_size" || n == "mode") {
           error(t.loc, "attribute '%.*s' is not supported yet", static_cast<int>(n.size()), n.data());
         }
       }
@@ -105,6 +114,7 @@ void Parser::check_unused_layout_attrs() {
 }
 
 bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
+  AttrSinkScope sink(this, &spec->attrs);
   spec->loc = peek().loc;
   layout_attrs_ = LayoutAttrs{};
   int n_void = 0, n_char = 0, n_short = 0, n_int = 0, n_long = 0, n_float = 0, n_double = 0, n_bool = 0;
@@ -217,6 +227,7 @@ done:
 
 const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
   VlaContextScope vla_scope(this, VlaContext::Record);
+  AttrSinkScope sink(this, nullptr);  // cleanup, alias... on a record type are ignored, as gcc does
   // The record's own attributes come after the keyword or after the body; the declaration the
   // record is part of keeps its own.
   LayoutAttrs outer = layout_attrs_;
@@ -445,6 +456,7 @@ static const CType* substitute(TypeTable& types, const CType* t, const CType* ph
 
 const CType* Parser::parse_declarator(const CType* base, Declarator* d) {
   if (!enter(peek().loc)) return base;
+  AttrSinkScope sink(this, &d->attrs);
   skip_gnu_attributes();
   while (accept(Punct::Star)) {
     base = types_.pointer_to(base);
@@ -644,6 +656,12 @@ const CType* Parser::parse_type_name() {
 }
 
 Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
+  Symbol* s = declare_symbol(spec, d, file_scope);
+  if (s) apply_gnu_attrs(spec.attrs, d.attrs, s, file_scope);
+  return s;
+}
+
+Symbol* Parser::declare_symbol(const DeclSpec& spec, Declarator& d, bool file_scope) {
   // aligned(N) on a typedef or an object raises its type's alignment; data items and the
   // frame give at most 16, so more than that on an object is not supported yet.
   uint32_t aligned = layout_attrs_.aligned;
@@ -687,6 +705,11 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
     if (!g && file_scope)  // first declared in a block (`extern int x;`, or implicitly)
       for (Symbol* s : block_scope_externs_)
         if (s->name == d.name) g = s;
+    // `int y __asm__("x");` after x's declaration: another name for x.
+    NameId asm_name = d.attrs.asm_name.empty() ? 0 : names_.intern(d.attrs.asm_name);
+    if (!g && asm_name)
+      for (Symbol* s : globals_)
+        if (s->ir_name == asm_name && s->name != d.name) g = s;
     if (g && (g->kind == Symbol::Var || g->kind == Symbol::Func) && g->global) {
       if ((g->kind == Symbol::Func) != is_fn || (g->type != t && !(is_fn && (g->type->unprototyped || t->unprototyped)) &&
                                                  !(is_array(g->type) && is_array(t) && g->type->base == t->base))) {
@@ -707,7 +730,7 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
     s->storage = spec.storage;
     s->global = true;
     s->name = d.name;
-    s->ir_name = d.name;
+    s->ir_name = asm_name ? asm_name : d.name;
     s->type = t;
     s->loc = d.loc;
     s->ir_id = kNone;

@@ -368,6 +368,7 @@ Stmt* Parser::parse_labeled_body(SourceLoc loc) {
 
 TranslationUnit Parser::parse() {
   while (peek().kind != TokKind::Eof) parse_external_declaration();
+  resolve_aliases();
   TranslationUnit tu;
   tu.globals = to_arena(globals_, &tu.nglobals);
   tu.funcs = to_arena(funcs_, &tu.nfuncs);
