@@ -34,6 +34,7 @@ bool Parser::starts_type_name(const Token& t) {
     case Kw::Attribute:
     case Kw::Attribute2:
     case Kw::Extension:
+    case Kw::Alignas:
     case Kw::Typeof:
     case Kw::GnuTypeof:
     case Kw::GnuTypeof2: return true;
@@ -106,6 +107,32 @@ void Parser::parse_aligned_attribute(SourceLoc loc) {
   layout_attrs_.aligned_loc = loc;
 }
 
+// _Alignas(type-name) or _Alignas(constant-expression) (C11 6.7.5), after the keyword: raises
+// the alignment of what is declared, as aligned(N) does (an alignment of 0 has no effect, and
+// gcc takes a type's alignment with its attributes: _Alignas(int __attribute__((aligned(16))))).
+void Parser::parse_alignas(SourceLoc loc) {
+  if (!expect(Punct::LParen, "'('")) return;
+  LayoutAttrs outer = layout_attrs_;
+  int64_t a = 0;
+  if (starts_type_name(peek())) {
+    layout_attrs_ = LayoutAttrs{};
+    const CType* t = parse_type_name();
+    a = std::max<int64_t>(t->align, layout_attrs_.aligned);
+  } else {
+    a = parse_const_int("requested alignment");
+  }
+  expect(Punct::RParen, "')'");
+  layout_attrs_ = outer;
+  if (a < 0 || (a & (a - 1)) || a > (int64_t(1) << 28)) {
+    error(loc, "requested alignment is not a positive power of 2");
+    return;
+  }
+  if (a > layout_attrs_.aligned) {
+    layout_attrs_.aligned = static_cast<uint32_t>(a);
+    layout_attrs_.aligned_loc = loc;
+  }
+}
+
 // Declarations other than struct members and struct types cannot take aligned(N) yet.
 void Parser::check_unused_layout_attrs() {
   if (layout_attrs_.aligned)
@@ -141,6 +168,11 @@ bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
         skip_gnu_attributes();
         continue;
       case Kw::Extension: break;
+      case Kw::Alignas:
+        advance();
+        parse_alignas(loc);
+        any = true;
+        continue;
       case Kw::Typedef: storage(StorageClass::Typedef); break;
       case Kw::Extern: storage(StorageClass::Extern); break;
       case Kw::Static: storage(StorageClass::Static); break;

@@ -348,7 +348,8 @@ bool Parser::starts_local_declaration() {
   while (kw(peek(k)) == Kw::Extension) k++;
   const Token t = peek(k);
   Kw w = kw(t);
-  if (w == Kw::Static || w == Kw::Extern || w == Kw::Typedef || w == Kw::Auto || w == Kw::Register) return true;
+  if (w == Kw::Static || w == Kw::Extern || w == Kw::Typedef || w == Kw::Auto || w == Kw::Register || w == Kw::Alignas)
+    return true;
   if (!starts_type_name(t)) return false;
   return !(w == Kw::None && peek(k + 1).is(Punct::Colon));
 }

@@ -341,6 +341,7 @@ class Parser {
   };
   LayoutAttrs layout_attrs_;
   void parse_aligned_attribute(SourceLoc loc);
+  void parse_alignas(SourceLoc loc);
   void check_unused_layout_attrs();
   // __func__: the static array of the function being parsed, made on first use.
   Symbol* func_name_sym_ = nullptr;
