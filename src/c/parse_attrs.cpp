@@ -65,7 +65,15 @@ void Parser::apply_gnu_attrs(const GnuAttrs& spec_attrs, const GnuAttrs& decl_at
     } else if (!fn || fn->kind != Symbol::Func) {
       error(ca.cleanup_loc, "cleanup argument not a function");
     } else {
-      // fn(&var), checked as a call: one parameter that a pointer to the variable converts to.
+      // fn(&var), checked as a call: one parameter that a pointer to the variable converts to
+      // (gcc warns when it points to another type).
+      const CType* ft = fn->type;
+      if (!ft->unprototyped && ft->nparams == 1 && is_ptr(ft->params[0]) && !is_void(ft->params[0]->base->unqual) &&
+          ft->params[0]->base->unqual != s->type->unqual) {
+        std::string_view fname = names_.str(fn->name);
+        warning(ca.cleanup_loc, "passing argument 1 of '%.*s' from incompatible pointer type",
+                static_cast<int>(fname.size()), fname.data());
+      }
       Expr* callee = new_expr(ExprKind::FuncRef, fn->type, ca.cleanup_loc);
       callee->sym = fn;
       fn->used = true;

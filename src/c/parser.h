@@ -42,8 +42,9 @@ class Parser {
   Kw kw(const Token& t) const { return t.kind == TokKind::Identifier ? keywords_.lookup(t.spelling) : Kw::None; }
   bool accept_kw(Kw k);
   // GNU `__attribute__((...))` and `__asm__("name")` labels, where declarations allow them.
-  // Attributes that change layout or linkage (packed, aligned, alias...) are reported as not
-  // supported rather than dropped; the rest are hints and are ignored. `weak` is read as an
+  // packed and aligned go to layout_attrs_; cleanup, constructor, destructor, alias and asm
+  // labels to attr_sink_ (parse_attrs.cpp); section and vector_size, which change layout or
+  // linkage, are reported as not supported rather than dropped; the rest are hints and are ignored. `weak` is read as an
   // ordinary declaration or definition: within one module that is what gcc does; a weak
   // reference that no module defines is a link error (gcc: a null address).
   // Returns the byte size that a `mode` attribute (QI, HI, SI, DI, word, pointer) asks of an
