@@ -306,6 +306,16 @@ int asm_command(int argc, char** argv) {
   return 0;
 }
 
+// C's destructors (`fini` functions) run at exit after the atexit handlers the program
+// registers, as glibc runs them: one handler registered before the constructors run.
+kite::Runtime* g_fini_runtime = nullptr;
+std::vector<kite::ItemId> g_finis;
+void run_finis() {
+  kite::Value results[8] = {};
+  for (kite::ItemId f : g_finis) g_fini_runtime->call(f, {}, results);
+  fflush(stdout);
+}
+
 int run_command(int argc, char** argv) {
   std::vector<const char*> files;
   std::vector<const char*> prog_args;
@@ -376,7 +386,13 @@ int run_command(int argc, char** argv) {
     fprintf(stderr, "kite: '%s' must take no parameters, (argc), (argc, argv) or (argc, argv, envp)\n", entry.c_str());
     return 1;
   }
+  g_finis = rt->fini_functions();
+  if (!g_finis.empty()) {
+    g_fini_runtime = rt.get();
+    atexit(run_finis);
+  }
   kite::Value results[8] = {};
+  for (kite::ItemId init : rt->init_functions()) rt->call(init, {}, results);
   rt->call(fn, std::span<const kite::Value>(args, sig.nparams), results);
   fflush(stdout);
   fputs(rt->pass_report().c_str(), stderr);

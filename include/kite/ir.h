@@ -228,7 +228,8 @@ class Func {
   uint32_t ninsns_ = 0;
 };
 
-enum class ItemKind : uint8_t { Func, Proto, Import, Export, Forward, Data, Bss, Ref, Lref, Expr, Undeclared };
+// Alias (a Kite extension, `name: alias target`): another name for a definition of the module.
+enum class ItemKind : uint8_t { Func, Proto, Import, Export, Forward, Data, Bss, Ref, Lref, Expr, Undeclared, Alias };
 const char* item_kind_name(ItemKind k);
 
 struct DataPayload {
@@ -266,6 +267,7 @@ struct Item {
     RefPayload ref;
     LrefPayload lref;
     ItemId expr_func;
+    ItemId alias_target;  // Alias: the item it names (a definition, or a placeholder for one)
   };
 };
 
@@ -279,12 +281,23 @@ struct SourceFile {
   LineCol locate(uint32_t loc) const;  // loc = offset + 1; 0 gives {0, 0}
 };
 
+// A function the module asks to run before the program's entry (`init f, 101`) or at its exit
+// (`fini f`), a Kite extension for C's constructor and destructor attributes. Priorities are
+// gcc's: 101..65535, lower first for inits and last for finis; none means 65535.
+constexpr uint32_t kDefaultStartupPriority = 65535;
+struct StartupFunc {
+  ItemId func;  // a function of the module (or a declaration of one)
+  uint32_t priority;
+  uint32_t loc;
+};
+
 struct Module {
   NameId name;
   uint32_t loc;
   SourceFile* source;         // null for API-built modules
   std::vector<ItemId> items;  // in definition order
   IdMap symbols;              // name -> the item that defines (or first declares) it
+  std::vector<StartupFunc> inits, finis;  // in the order they were declared
   ItemId find(NameId name) const { return symbols.get(name); }
 };
 
@@ -368,8 +381,12 @@ enum class Directive : uint8_t {
   Ref,
   Lref,
   Expr,
+  // Kite extensions.
+  Alias,
+  Init,
+  Fini,
 };
-constexpr uint32_t kNumDirectives = static_cast<uint32_t>(Directive::Expr) + 1;
+constexpr uint32_t kNumDirectives = static_cast<uint32_t>(Directive::Fini) + 1;
 // Type names: "i8".."rblk" plus "blk" (= blk0).
 constexpr uint32_t kNumTypeNames = 19;
 constexpr NameId kFirstOpName = 1;

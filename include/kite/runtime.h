@@ -44,6 +44,13 @@ class Runtime {
   virtual void* address(std::string_view name) const = 0;
   // The function item of that name (exported first), or kNone.
   virtual ItemId find_function(std::string_view name) const = 0;
+  // The `init` and `fini` functions (C's constructors and destructors) of the linked modules,
+  // in the order a program runs them, as gcc and glibc do: inits by ascending priority, then
+  // in load order and declaration order; finis in exactly the reverse of that order for
+  // theirs. Running them is the embedder's choice (`kite run` calls the inits before the
+  // entry and registers one atexit handler for the finis before that).
+  virtual std::vector<ItemId> init_functions() const = 0;
+  virtual std::vector<ItemId> fini_functions() const = 0;
   // Calls a function with arguments in Value cells (blocks: the address of their bytes);
   // results go to results[0..nresults). Variadic arguments beyond the fixed ones are passed
   // as 64-bit integers; call a variadic function with others through function<F>().

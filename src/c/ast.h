@@ -49,6 +49,11 @@ struct Symbol {
   // A static object whose flexible array member is initialized: the bytes it takes, past
   // sizeof (0 otherwise).
   uint64_t init_bytes;
+  // GNU attributes that reach irgen.
+  Expr* cleanup;     // cleanup(fn) on a local: the call fn(&var) run when its scope ends
+  Symbol* alias_of;  // alias("target"): another name of that definition (same translation unit)
+  bool constructor, destructor;  // functions run before main / at exit, with gcc's priorities
+  uint16_t constructor_priority, destructor_priority;  // 65535 when none is given
 };
 
 enum class ExprKind : uint8_t {

@@ -121,6 +121,7 @@ ItemId IrGen::import_named(const char* name) {
 
 ItemId IrGen::item_of(Symbol* s) {
   if (s->ir_id != kNone) return s->ir_id;
+  if (s->alias_of) return s->ir_id = item_of(s->alias_of);  // uses in this unit name the target
   NameId n = s->ir_name;
   if (s->defined) {
     // Defined later in the file: a placeholder that emit_global turns into the definition.
@@ -284,6 +285,21 @@ void IrGen::run(const TranslationUnit& tu) {
     Symbol* s = tu.globals[i];
     if (s->kind == Symbol::Var && s->defined) emit_global(s);  // also `extern int x; int x;`
   }
+  for (uint32_t i = 0; i < tu.nglobals; i++) {
+    Symbol* s = tu.globals[i];
+    if (!s->alias_of || s->ir_name == s->alias_of->ir_name) continue;
+    // Another name of the target for other modules: an alias item, exported unless static.
+    ItemId target = item_of(s->alias_of);
+    ItemId a = ctx_.new_item(m_, ItemKind::Alias, s->ir_name, ir_loc(s->loc));
+    m_.symbols.set(s->ir_name, a);
+    ctx_.item(a).alias_target = target;
+    if (s->storage != StorageClass::Static) ctx_.new_export(m_, ctx_.name(s->ir_name));
+  }
+  for (uint32_t i = 0; i < tu.nfuncs; i++) {  // C's constructors and destructors, in definition order
+    Symbol* s = tu.funcs[i].sym;
+    if (s->constructor) m_.inits.push_back({s->ir_id, s->constructor_priority, ir_loc(s->loc)});
+    if (s->destructor) m_.finis.push_back({s->ir_id, s->destructor_priority, ir_loc(s->loc)});
+  }
   for (uint32_t i = 0; i < tu.nfuncs; i++) gen_func(tu.funcs[i]);
 }
 
@@ -333,7 +349,7 @@ void IrGen::collect_locals(const Stmt* s) {
   switch (s->kind) {
     case StmtKind::Decl:
       if (s->sym->kind == Symbol::Var) locals_.push_back(s->sym);  // not a block-scope VLA typedef
-      if (is_vla_object_decl(s)) has_vla_objects_ = true;
+      if (is_vla_object_decl(s) || has_cleanup(s)) has_vla_objects_ = true;
       break;
     case StmtKind::Block:
       for (uint32_t i = 0; i < s->n; i++) collect_locals(s->list[i]);
@@ -381,7 +397,7 @@ void IrGen::gen_func(const FuncDef& fd) {
     if (l.func == fd.sym->ir_id) labels_.push_back({l.name, l.label, l.first_use});
   vla_size_var_.assign(types_.num_vlas(), kNone);
   has_vla_objects_ = false;
-  vla_scopes_.assign(1, VlaScope{kNone, 0, 0});
+  vla_scopes_.assign(1, VlaScope{kNone, 0, 0, nullptr});
   vla_cur_ = 0;
   for (uint32_t i = 0; i < fd.nparams; i++) mark_name_used(fd.params[i]->name);
   collect_locals(fd.body);
@@ -484,6 +500,7 @@ void IrGen::gen_stmt(const Stmt* s) {
     case StmtKind::Decl:
       if (s->nvlas || is_vla_object_decl(s)) gen_vla_decl(s);
       if (s->sym->kind == Symbol::Var) gen_local_init(s->sym);
+      if (has_cleanup(s) && !s->nvlas && !is_vla_object_decl(s)) gen_vla_decl(s);  // its scope starts once it is initialized
       return;
     case StmtKind::Block: {
       uint32_t vla_scope = vla_cur_;
@@ -583,7 +600,11 @@ void IrGen::gen_stmt(const Stmt* s) {
       return;
     }
     case StmtKind::Return: {
+      // The value is computed before the cleanups of the scopes being left run (gcc).
+      bool cleanups = false;
+      for (uint32_t k = vla_cur_; k != 0; k = vla_scopes_[k].parent) cleanups |= vla_scopes_[k].cleanup != nullptr;
       if (!s->e) {
+        if (cleanups) release_vlas_to(0, false);
         const CType* rt = fd_->sym->type->base;
         if (is_void(rt)) emit(Op::Ret, {});
         else emit(Op::Ret, {is_floating(rt) ? (rt->kind == TypeKind::Float ? Operand::float32(0) : rt->kind == TypeKind::Double ? Operand::float64(0) : ctx_.ldouble_operand(0)) : Operand::int64(0)});
@@ -597,6 +618,7 @@ void IrGen::gen_stmt(const Stmt* s) {
         AbiClass c = classify(rt);
         if (c.memory) {
           copy_bytes(ret_addr_, 0, src, 0, rt->size);
+          if (cleanups) release_vlas_to(0, false);
           emit(Op::Ret, {});
           return;
         }
@@ -606,9 +628,16 @@ void IrGen::gen_stmt(const Stmt* s) {
           emit_mov(Operand::var(r), f_->mem(c.part_mem[k], 8 * k, src), c.part_result[k]);
           parts.push_back(Operand::var(r));
         }
+        if (cleanups) release_vlas_to(0, false);
         emit(Op::Ret, parts);
         return;
       }
+      if (cleanups && !is_void(rt)) {
+        VarId r = temp(class_type(v));
+        emit_mov(Operand::var(r), v, class_type(v));
+        v = Operand::var(r);
+      }
+      if (cleanups) release_vlas_to(0, false);
       if (is_void(rt)) emit(Op::Ret, {});
       else emit(Op::Ret, {v});
       return;

@@ -21,6 +21,9 @@ inline bool is_vla_object_decl(const Stmt* s) {
   return s->kind == StmtKind::Decl && s->sym->kind == Symbol::Var && is_array(s->sym->type) && s->sym->type->vm;
 }
 
+// A declaration of a variable with a GNU cleanup attribute.
+inline bool has_cleanup(const Stmt* s) { return s->kind == StmtKind::Decl && s->sym->kind == Symbol::Var && s->sym->cleanup; }
+
 class IrGen {
  public:
   IrGen(Context& ctx, Module& m, const SourceManager& sources, Diagnostics& diags, TypeTable& types);
@@ -187,19 +190,24 @@ class IrGen {
   // is an alloca after a `bstart` into its own variable: the scopes of those objects form a
   // tree (vla_scopes_, [0] the function's top), and leaving one (its block's end, break,
   // continue, a goto to a label outside it) releases it and everything after it with `bend`.
+  // A variable with a cleanup attribute opens a scope the same way; leaving it (also by
+  // `return`) runs its cleanup call, innermost scope first.
   struct VlaScope {
-    VarId sp;         // the stack pointer just before the object's alloca
+    VarId sp;         // the stack pointer just before the object's alloca (kNone: no VLA)
     uint32_t parent;  // the scope the declaration is in
     uint32_t depth;
+    const Expr* cleanup;  // fn(&var) of a cleanup variable, or null
   };
   Operand type_size(const CType* t);  // sizeof t: a constant, or computed for a VLA
   void gen_vla_decl(const Stmt* s);
   void scan_vla_scopes(const Stmt* body);  // before generating a function that has VLA objects
   uint32_t scan_vla_scope(const Stmt* s, uint32_t cur);
-  void release_vlas_to(uint32_t scope);  // leave the VLA scopes inside `scope` (an ancestor)
+  // Leaves the scopes inside `scope` (an ancestor): their cleanups, then (unless returning)
+  // the stack of their VLAs.
+  void release_vlas_to(uint32_t scope, bool release_stack = true);
   void goto_vla_scope(NameId label, SourceLoc loc);
   std::vector<VarId> vla_size_var_;
-  bool has_vla_objects_ = false;
+  bool has_vla_objects_ = false;  // or variables with cleanups: objects whose scope's end acts
   std::vector<VlaScope> vla_scopes_;
   uint32_t vla_cur_ = 0;
   std::vector<std::pair<const Stmt*, uint32_t>> vla_decl_scopes_;  // sorted by statement

@@ -12,6 +12,11 @@
 // (found by a walk over the function before generating it, only in functions with VLA
 // objects). A goto into such a scope is an error, as in gcc. Cost: linear in the function's
 // statements, plus the scope depth at each jump out.
+//
+// GNU cleanup variables (`int x __attribute__((cleanup(f)))`) have scopes in the same tree:
+// every way out of one (those above, and `return`, after its value is computed) calls f(&x),
+// innermost first, before the VLA storage is released. A goto into such a scope is allowed,
+// as gcc allows it (the cleanup then runs at the scope's end all the same).
 #include <algorithm>
 
 #include "irgen.h"
@@ -42,12 +47,14 @@ void IrGen::scan_vla_scopes(const Stmt* body) {
 uint32_t IrGen::scan_vla_scope(const Stmt* s, uint32_t cur) {
   if (!s) return cur;
   switch (s->kind) {
-    case StmtKind::Decl:
-      if (!is_vla_object_decl(s)) return cur;
-      vla_scopes_.push_back({f_->new_var(ctx_.intern(".sp" + std::to_string(vla_scopes_.size())), Type::I64, loc_), cur,
-                             vla_scopes_[cur].depth + 1});
+    case StmtKind::Decl: {
+      bool vla = is_vla_object_decl(s);
+      if (!vla && !has_cleanup(s)) return cur;
+      VarId sp = vla ? f_->new_var(ctx_.intern(".sp" + std::to_string(vla_scopes_.size())), Type::I64, loc_) : kNone;
+      vla_scopes_.push_back({sp, cur, vla_scopes_[cur].depth + 1, has_cleanup(s) ? s->sym->cleanup : nullptr});
       vla_decl_scopes_.push_back({s, static_cast<uint32_t>(vla_scopes_.size() - 1)});
       return static_cast<uint32_t>(vla_scopes_.size() - 1);
+    }
     case StmtKind::Block: {
       uint32_t c = cur;
       for (uint32_t i = 0; i < s->n; i++) c = scan_vla_scope(s->list[i], c);
@@ -57,7 +64,15 @@ uint32_t IrGen::scan_vla_scope(const Stmt* s, uint32_t cur) {
       scan_vla_scope(s->body, cur);
       scan_vla_scope(s->els, cur);
       return cur;
-    case StmtKind::For: scan_vla_scope(s->body, scan_vla_scope(s->init, cur)); return cur;
+    case StmtKind::For: {  // declarations in the first clause are in scope until the for ends
+      uint32_t c = cur;
+      if (s->init && s->init->kind == StmtKind::Block)
+        for (uint32_t i = 0; i < s->init->n; i++) c = scan_vla_scope(s->init->list[i], c);
+      else
+        c = scan_vla_scope(s->init, cur);
+      scan_vla_scope(s->body, c);
+      return cur;
+    }
     case StmtKind::While:
     case StmtKind::DoWhile:
     case StmtKind::Switch: scan_vla_scope(s->body, cur); return cur;
@@ -77,15 +92,21 @@ void IrGen::gen_vla_decl(const Stmt* s) {
     emit(Op::Mov, {Operand::var(v), size});
     vla_size_var_[t->vla_id] = v;
   }
-  if (!is_vla_object_decl(s)) return;
+  bool vla = is_vla_object_decl(s);
+  if (!vla && !has_cleanup(s)) return;
   Symbol* sym = s->sym;
   // A declaration the scan did not reach (inside a statement expression) gets no scope of its
-  // own: its storage then lasts until the enclosing scope's ends.
+  // own: its storage then lasts until the enclosing scope's ends. A cleanup variable there
+  // gets one now (a goto out of the statement expression then skips its cleanup).
   auto it = std::lower_bound(vla_decl_scopes_.begin(), vla_decl_scopes_.end(), std::pair<const Stmt*, uint32_t>{s, 0});
   if (it != vla_decl_scopes_.end() && it->first == s) {
     vla_cur_ = it->second;
-    emit(Op::BStart, {Operand::var(vla_scopes_[vla_cur_].sp)});
+    if (vla) emit(Op::BStart, {Operand::var(vla_scopes_[vla_cur_].sp)});
+  } else if (!vla) {
+    vla_scopes_.push_back({kNone, vla_cur_, vla_scopes_[vla_cur_].depth + 1, sym->cleanup});
+    vla_cur_ = static_cast<uint32_t>(vla_scopes_.size() - 1);
   }
+  if (!vla) return;
   Operand size = type_size(sym->type);
   int64_t a = sym->type->align;
   VarId n = temp(Type::I64);
@@ -97,11 +118,13 @@ void IrGen::gen_vla_decl(const Stmt* s) {
   }
 }
 
-void IrGen::release_vlas_to(uint32_t scope) {
-  if (vla_cur_ == scope) return;
-  uint32_t first = vla_cur_;  // the outermost scope inside `scope`
-  while (vla_scopes_[first].parent != scope) first = vla_scopes_[first].parent;
-  emit(Op::BEnd, {Operand::var(vla_scopes_[first].sp)});
+void IrGen::release_vlas_to(uint32_t scope, bool release_stack) {
+  uint32_t outermost_vla = kNone;
+  for (uint32_t s = vla_cur_; s != scope && s != 0; s = vla_scopes_[s].parent) {
+    if (vla_scopes_[s].cleanup) effect(vla_scopes_[s].cleanup);
+    if (vla_scopes_[s].sp != kNone) outermost_vla = s;
+  }
+  if (release_stack && outermost_vla != kNone) emit(Op::BEnd, {Operand::var(vla_scopes_[outermost_vla].sp)});
 }
 
 void IrGen::goto_vla_scope(NameId label, SourceLoc loc) {

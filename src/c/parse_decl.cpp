@@ -36,6 +36,7 @@ bool Parser::starts_type_name(const Token& t) {
     case Kw::Attribute:
     case Kw::Attribute2:
     case Kw::Extension:
+    case Kw::Alignas:
     case Kw::Typeof:
     case Kw::GnuTypeof:
     case Kw::GnuTypeof2: return true;
@@ -55,6 +56,14 @@ unsigned Parser::skip_gnu_attributes() {
     if (!attribute && k != Kw::Asm && k != Kw::Asm2 && k != Kw::AsmPlain) return mode;
     SourceLoc loc = advance().loc;
     if (!expect(Punct::LParen, "'('")) return mode;
+    if (!attribute && attr_sink_ && peek().kind == TokKind::String) {  // an asm label: "" "name" concatenates
+      std::string label;
+      for (size_t k = 0; peek(k).kind == TokKind::String; k++) {
+        std::string_view piece = names_.str(peek(k).spelling);
+        if (piece.size() >= 2 && piece.front() == '"') label += piece.substr(1, piece.size() - 2);
+      }
+      attr_sink_->asm_name = label;
+    }
     // Skip to the matching ')', looking at the attribute names at the top level of ((...)).
     int depth = 1;
     while (depth > 0 && peek().kind != TokKind::Eof) {
@@ -73,8 +82,9 @@ unsigned Parser::skip_gnu_attributes() {
           layout_attrs_.packed = true;
         } else if (n == "aligned") {
           parse_aligned_attribute(t.loc);
-        } else if (n == "alias" || n == "constructor" ||
-                   n == "destructor" || n == "section" || n == "vector_size" || n == "mode" || n == "cleanup") {
+        } else if (n == "alias" || n == "constructor" || n == "destructor" || n == "cleanup") {
+          record_gnu_attribute(n, t.loc);
+        } else if (n == "section" || n == "vector_size" || n == "mode") {
           error(t.loc, "attribute '%.*s' is not supported yet", static_cast<int>(n.size()), n.data());
         }
       }
@@ -99,6 +109,32 @@ void Parser::parse_aligned_attribute(SourceLoc loc) {
   layout_attrs_.aligned_loc = loc;
 }
 
+// _Alignas(type-name) or _Alignas(constant-expression) (C11 6.7.5), after the keyword: raises
+// the alignment of what is declared, as aligned(N) does (an alignment of 0 has no effect, and
+// gcc takes a type's alignment with its attributes: _Alignas(int __attribute__((aligned(16))))).
+void Parser::parse_alignas(SourceLoc loc) {
+  if (!expect(Punct::LParen, "'('")) return;
+  LayoutAttrs outer = layout_attrs_;
+  int64_t a = 0;
+  if (starts_type_name(peek())) {
+    layout_attrs_ = LayoutAttrs{};
+    const CType* t = parse_type_name();
+    a = std::max<int64_t>(t->align, layout_attrs_.aligned);
+  } else {
+    a = parse_const_int("requested alignment");
+  }
+  expect(Punct::RParen, "')'");
+  layout_attrs_ = outer;
+  if (a < 0 || (a & (a - 1)) || a > (int64_t(1) << 28)) {
+    error(loc, "requested alignment is not a positive power of 2");
+    return;
+  }
+  if (a > layout_attrs_.aligned) {
+    layout_attrs_.aligned = static_cast<uint32_t>(a);
+    layout_attrs_.aligned_loc = loc;
+  }
+}
+
 // Declarations other than struct members and struct types cannot take aligned(N) yet.
 void Parser::check_unused_layout_attrs() {
   if (layout_attrs_.aligned)
@@ -107,6 +143,7 @@ void Parser::check_unused_layout_attrs() {
 }
 
 bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
+  AttrSinkScope sink(this, &spec->attrs);
   spec->loc = peek().loc;
   layout_attrs_ = LayoutAttrs{};
   int n_void = 0, n_char = 0, n_short = 0, n_int = 0, n_long = 0, n_float = 0, n_double = 0, n_bool = 0;
@@ -133,6 +170,11 @@ bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
         skip_gnu_attributes();
         continue;
       case Kw::Extension: break;
+      case Kw::Alignas:
+        advance();
+        parse_alignas(loc);
+        any = true;
+        continue;
       case Kw::Typedef: storage(StorageClass::Typedef); break;
       case Kw::Extern: storage(StorageClass::Extern); break;
       case Kw::Static: storage(StorageClass::Static); break;
@@ -219,6 +261,7 @@ done:
 
 const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
   VlaContextScope vla_scope(this, VlaContext::Record);
+  AttrSinkScope sink(this, nullptr);  // cleanup, alias... on a record type are ignored, as gcc does
   // The record's own attributes come after the keyword or after the body; the declaration the
   // record is part of keeps its own.
   LayoutAttrs outer = layout_attrs_;
@@ -457,6 +500,7 @@ static const CType* substitute(TypeTable& types, const CType* t, const CType* ph
 
 const CType* Parser::parse_declarator(const CType* base, Declarator* d) {
   if (!enter(peek().loc)) return base;
+  AttrSinkScope sink(this, &d->attrs);
   skip_gnu_attributes();
   while (accept(Punct::Star)) {
     base = types_.pointer_to(base);
@@ -660,6 +704,12 @@ const CType* Parser::parse_type_name() {
 }
 
 Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
+  Symbol* s = declare_symbol(spec, d, file_scope);
+  if (s) apply_gnu_attrs(spec.attrs, d.attrs, s, file_scope);
+  return s;
+}
+
+Symbol* Parser::declare_symbol(const DeclSpec& spec, Declarator& d, bool file_scope) {
   // aligned(N) on a typedef or an object raises its type's alignment; data items and the
   // frame give at most 16, so more than that on an object is not supported yet.
   uint32_t aligned = layout_attrs_.aligned;
@@ -703,6 +753,11 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
     if (!g && file_scope)  // first declared in a block (`extern int x;`, or implicitly)
       for (Symbol* s : block_scope_externs_)
         if (s->name == d.name) g = s;
+    // `int y __asm__("x");` after x's declaration: another name for x.
+    NameId asm_name = d.attrs.asm_name.empty() ? 0 : names_.intern(d.attrs.asm_name);
+    if (!g && asm_name)
+      for (Symbol* s : globals_)
+        if (s->ir_name == asm_name && s->name != d.name) g = s;
     if (g && (g->kind == Symbol::Var || g->kind == Symbol::Func) && g->global) {
       if ((g->kind == Symbol::Func) != is_fn || (g->type != t && !(is_fn && (g->type->unprototyped || t->unprototyped)) &&
                                                  !(is_array(g->type) && is_array(t) && g->type->base == t->base))) {
@@ -723,7 +778,7 @@ Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
     s->storage = spec.storage;
     s->global = true;
     s->name = d.name;
-    s->ir_name = d.name;
+    s->ir_name = asm_name ? asm_name : d.name;
     s->type = t;
     s->loc = d.loc;
     s->ir_id = kNone;

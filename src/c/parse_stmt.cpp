@@ -354,7 +354,8 @@ bool Parser::starts_local_declaration() {
   while (kw(peek(k)) == Kw::Extension) k++;
   const Token t = peek(k);
   Kw w = kw(t);
-  if (w == Kw::Static || w == Kw::Extern || w == Kw::Typedef || w == Kw::Auto || w == Kw::Register) return true;
+  if (w == Kw::Static || w == Kw::Extern || w == Kw::Typedef || w == Kw::Auto || w == Kw::Register || w == Kw::Alignas)
+    return true;
   if (!starts_type_name(t)) return false;
   return !(w == Kw::None && peek(k + 1).is(Punct::Colon));
 }
@@ -376,6 +377,7 @@ TranslationUnit Parser::parse() {
   while (peek().kind != TokKind::Eof) parse_external_declaration();
   for (const auto& [s, loc] : incomplete_tentatives_)
     if (!s->type->complete) error(loc, "storage size of '%s' isn't known", std::string(names_.str(s->name)).c_str());
+  resolve_aliases();
   TranslationUnit tu;
   tu.globals = to_arena(globals_, &tu.nglobals);
   tu.funcs = to_arena(funcs_, &tu.nfuncs);

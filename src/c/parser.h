@@ -44,8 +44,9 @@ class Parser {
   Kw kw(const Token& t) const { return t.kind == TokKind::Identifier ? keywords_.lookup(t.spelling) : Kw::None; }
   bool accept_kw(Kw k);
   // GNU `__attribute__((...))` and `__asm__("name")` labels, where declarations allow them.
-  // Attributes that change layout or linkage (packed, aligned, alias...) are reported as not
-  // supported rather than dropped; the rest are hints and are ignored. `weak` is read as an
+  // packed and aligned go to layout_attrs_; cleanup, constructor, destructor, alias and asm
+  // labels to attr_sink_ (parse_attrs.cpp); section and vector_size, which change layout or
+  // linkage, are reported as not supported rather than dropped; the rest are hints and are ignored. `weak` is read as an
   // ordinary declaration or definition: within one module that is what gcc does; a weak
   // reference that no module defines is a link error (gcc: a null address).
   // Returns the byte size that a `mode` attribute (QI, HI, SI, DI, word, pointer) asks of an
@@ -56,17 +57,51 @@ class Parser {
   bool enter(SourceLoc loc);  // depth check; false (with the error once) when too deep
   void leave() { depth_--; }
 
+  // GNU attributes of a declaration (parse_attrs.cpp): skip_gnu_attributes records them in
+  // attr_sink_, the declaration specifiers' or the declarator's being parsed (null elsewhere:
+  // then they are ignored with gcc's warning). Those in the specifiers apply to every
+  // declarator, those after a declarator to it alone.
+  struct GnuAttrs {
+    NameId cleanup = 0;  // the function's name
+    SourceLoc cleanup_loc;
+    bool constructor = false, destructor = false;
+    uint16_t constructor_priority = 65535, destructor_priority = 65535;
+    SourceLoc constructor_loc, destructor_loc;
+    std::string alias;  // alias("target")
+    SourceLoc alias_loc;
+    std::string asm_name;  // __asm__("name"): the declaration's name for the linker
+  };
+  GnuAttrs* attr_sink_ = nullptr;
+  void record_gnu_attribute(std::string_view name, SourceLoc loc);  // at its name, inside ((...))
+  // Applies the attributes of a declaration to the symbol it made (after its binding).
+  void apply_gnu_attrs(const GnuAttrs& spec_attrs, const GnuAttrs& decl_attrs, Symbol* s, bool file_scope);
+  void resolve_aliases();  // at the end of the translation unit
+  struct PendingAlias {
+    Symbol* sym;
+    NameId target;
+    SourceLoc loc;
+  };
+  std::vector<PendingAlias> aliases_;
+  struct AttrSinkScope {   // sets attr_sink_ for its lifetime
+    Parser* p;
+    GnuAttrs* saved;
+    AttrSinkScope(Parser* parser, GnuAttrs* a) : p(parser), saved(parser->attr_sink_) { p->attr_sink_ = a; }
+    ~AttrSinkScope() { p->attr_sink_ = saved; }
+  };
+
   // Declarations (parse_decl.cpp).
   struct DeclSpec {
     StorageClass storage = StorageClass::None;
     const CType* type = nullptr;
     bool is_inline = false;
     SourceLoc loc;
+    GnuAttrs attrs;
   };
   struct Declarator {
     NameId name = 0;
     SourceLoc loc;
     const CType* type = nullptr;
+    GnuAttrs attrs;
     std::vector<Symbol*> params;  // the outermost function declarator's named parameters
     bool has_params = false;
     bool knr = false;  // those parameters are a K&R identifier list: `f(a, b)`, typed by declarations after it
@@ -81,7 +116,8 @@ class Parser {
   const CType* parse_type_name();
   void parse_external_declaration();
   void parse_local_declaration(std::vector<Stmt*>* out);
-  Symbol* declare(const DeclSpec& spec, Declarator& d, bool file_scope);
+  Symbol* declare(const DeclSpec& spec, Declarator& d, bool file_scope);  // then applies the GNU attributes
+  Symbol* declare_symbol(const DeclSpec& spec, Declarator& d, bool file_scope);
   void parse_function_body(Symbol* sym, Declarator& d);
   // K&R definitions (6.9.1p6): the declarations between `f(a, b)` and its body.
   void parse_knr_declarations(Declarator& d);
@@ -315,6 +351,7 @@ class Parser {
   };
   LayoutAttrs layout_attrs_;
   void parse_aligned_attribute(SourceLoc loc);
+  void parse_alignas(SourceLoc loc);
   void check_unused_layout_attrs();
   // __func__: the static array of the function being parsed, made on first use.
   Symbol* func_name_sym_ = nullptr;

@@ -10,7 +10,8 @@ namespace kite {
 namespace {
 constexpr const char* kDirectiveNames[] = {"module", "endmodule", "func",    "endfunc", "proto",
                                            "import", "export",    "forward", "local",   "global",
-                                           "bss",    "string",    "ref",     "lref",    "expr"};
+                                           "bss",    "string",    "ref",     "lref",    "expr",
+                                           "alias",  "init",      "fini"};
 static_assert(sizeof(kDirectiveNames) / sizeof(kDirectiveNames[0]) == kNumDirectives);
 // Order matches Type, then the alias "blk".
 constexpr const char* kTypeKeywords[] = {"i8", "u8", "i16",  "u16",  "i32",  "u32",  "i64",  "u64",  "f",  "d",
@@ -60,6 +61,7 @@ const char* item_kind_name(ItemKind k) {
     case ItemKind::Lref: return "lref";
     case ItemKind::Expr: return "expr";
     case ItemKind::Undeclared: return "undeclared name";
+    case ItemKind::Alias: return "alias";
   }
   return "item";
 }

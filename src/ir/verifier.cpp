@@ -8,15 +8,23 @@
 
 namespace kite {
 
+// Declarations and aliases lead to the definition they name; a chain of aliases is followed
+// for as many steps as there are items, so a cycle ends as "no definition".
 ItemId definition_of(const Context& ctx, ItemId id) {
-  if (id >= ctx.num_items()) return kNone;
-  const Item& it = ctx.item(id);
-  if (it.kind != ItemKind::Export && it.kind != ItemKind::Forward && it.kind != ItemKind::Undeclared) return id;
-  if (it.resolved != kNone) return it.resolved;
-  ItemId def = it.module->find(it.name);
-  if (def == kNone) return kNone;
-  ItemKind k = ctx.item(def).kind;
-  return (k == ItemKind::Export || k == ItemKind::Forward || k == ItemKind::Undeclared) ? kNone : def;
+  for (uint32_t steps = 0; id < ctx.num_items() && steps <= ctx.num_items(); steps++) {
+    const Item& it = ctx.item(id);
+    if (it.kind == ItemKind::Alias) {
+      id = it.alias_target;
+      continue;
+    }
+    if (it.kind != ItemKind::Export && it.kind != ItemKind::Forward && it.kind != ItemKind::Undeclared) return id;
+    ItemId next = it.resolved != kNone ? it.resolved : it.module->find(it.name);
+    if (next == kNone || next == id) return kNone;
+    ItemKind k = ctx.item(next).kind;
+    if (k == ItemKind::Export || k == ItemKind::Forward || k == ItemKind::Undeclared) return kNone;
+    id = next;
+  }
+  return kNone;
 }
 
 namespace {
@@ -461,6 +469,13 @@ void Verifier::module() {
           error(it.loc, "%s of undefined item '%s'", item_kind_name(it.kind), str(it.name).c_str());
         break;
       case ItemKind::Undeclared: error(it.loc, "undeclared name '%s'", str(it.name).c_str()); break;
+      case ItemKind::Alias: {
+        ItemId t = definition_of(ctx_, id);
+        if (t == kNone || ctx_.item(t).module != &mod_ || ctx_.item(t).kind == ItemKind::Import ||
+            ctx_.item(t).kind == ItemKind::Proto)
+          error(it.loc, "alias '%s' names no function or data defined in this module", str(it.name).c_str());
+        break;
+      }
       case ItemKind::Data:
         if (!is_scalar_type(it.data.type)) error(it.loc, "data of type %s is not allowed", type_name(it.data.type));
         break;
@@ -515,6 +530,16 @@ void Verifier::module() {
       }
     }
   }
+  for (const std::vector<StartupFunc>* list : {&mod_.inits, &mod_.finis})
+    for (const StartupFunc& sf : *list) {
+      const char* what = list == &mod_.inits ? "init" : "fini";
+      ItemId fn = definition_of(ctx_, sf.func);
+      if (fn == kNone || ctx_.item(fn).kind != ItemKind::Func || ctx_.item(fn).module != &mod_)
+        error(sf.loc, "%s needs a function of this module", what);
+      else if (ctx_.item(fn).func->sig().nparams != 0)
+        error(sf.loc, "%s function '%s' must take no arguments", what, str(ctx_.item(fn).name).c_str());
+      if (sf.priority > kDefaultStartupPriority) error(sf.loc, "%s priority %u is above 65535", what, sf.priority);
+    }
 }
 
 }  // namespace

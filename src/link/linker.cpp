@@ -284,7 +284,8 @@ bool Linker::link(Diagnostics& diags) {
   for (Module* m : mods)
     for (ItemId id : m->items) {
       const Item& it = ctx_.item(id);
-      if (it.kind == ItemKind::Export || it.kind == ItemKind::Forward) addresses_[id] = item_address(id);
+      if (it.kind == ItemKind::Export || it.kind == ItemKind::Forward || it.kind == ItemKind::Alias)
+        addresses_[id] = item_address(id);
     }
   for (Module* m : mods)
     for (ItemId id : m->items) {
@@ -380,6 +381,21 @@ ItemId Linker::find_function(std::string_view name) const {
     if (id != kNone && ctx_.item(id).kind == ItemKind::Func) return id;
   }
   return kNone;
+}
+
+// Linked modules only (those still waiting for a link have run nothing), in load order.
+std::vector<ItemId> Linker::startup_functions(bool inits) const {
+  std::vector<StartupFunc> all;
+  for (Module* m : loaded_) {
+    if (std::find(pending_.begin(), pending_.end(), m) != pending_.end()) continue;
+    for (const StartupFunc& sf : inits ? m->inits : m->finis) all.push_back(sf);
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const StartupFunc& a, const StartupFunc& b) { return a.priority < b.priority; });
+  std::vector<ItemId> order;
+  for (const StartupFunc& sf : all) order.push_back(definition_of(ctx_, sf.func));
+  if (!inits) std::reverse(order.begin(), order.end());
+  return order;
 }
 
 void Linker::call(ItemId func, std::span<const Value> args, Value* results) {

@@ -61,6 +61,8 @@ class Linker final : public Runtime {
   void* address(std::string_view name) const override;
   ItemId find_function(std::string_view name) const override;
   void call(ItemId func, std::span<const Value> args, Value* results) override;
+  std::vector<ItemId> init_functions() const override { return startup_functions(true); }
+  std::vector<ItemId> fini_functions() const override { return startup_functions(false); }
   std::vector<std::string> fallbacks() const override { return exec_->fallbacks(); }
   std::string pass_report() const override { return exec_->pass_report(); }
   std::string listing(ItemId func) const override {
@@ -85,6 +87,7 @@ class Linker final : public Runtime {
 
  private:
   bool layout_data(Module& m, Diagnostics& diags);
+  std::vector<ItemId> startup_functions(bool inits) const;
   void* resolve_import(const Item& it);
   void error_at(Diagnostics& diags, const Module& m, uint32_t loc, const char* fmt, ...)
       __attribute__((format(printf, 5, 6)));

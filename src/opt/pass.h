@@ -3,6 +3,7 @@
 // pipeline is the table in pipeline.cpp. The runner times every pass, can dump the function
 // after a named pass, and can verify after each pass, naming the pass that broke the IR.
 #pragma once
+#include <span>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,8 +42,9 @@ struct PassInfo {
   bool required;  // runs at every level (lowering the target needs)
 };
 
-// The pipeline table.
-const std::vector<PassInfo>& pipeline();
+// The pipeline table: a constant array, never destroyed, so that code compiled lazily at exit
+// (a C destructor, an atexit handler) still finds it.
+std::span<const PassInfo> pipeline();
 
 // Runs the passes for options.opt_level over f. Returns false when --verify-each found a
 // pass that broke the IR (the diagnostics name it).

@@ -8,13 +8,14 @@
 
 namespace kite {
 
-const std::vector<PassInfo>& pipeline() {
-  static const std::vector<PassInfo> kPipeline = {
-      {"simplify-cfg", run_simplify_cfg, 1, false},
-      {"combine", run_combine, 1, false},
-  };
-  return kPipeline;
-}
+namespace {
+constexpr PassInfo kPipeline[] = {
+    {"simplify-cfg", run_simplify_cfg, 1, false},
+    {"combine", run_combine, 1, false},
+};
+}  // namespace
+
+std::span<const PassInfo> pipeline() { return kPipeline; }
 
 bool run_pipeline(Func& f, PassContext& ctx) {
   const PassOptions& opts = *ctx.options;

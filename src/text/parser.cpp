@@ -61,6 +61,8 @@ class Parser {
   void ref_item(uint32_t kw_pos);
   void lref_item(uint32_t kw_pos);
   void expr_item(uint32_t kw_pos);
+  void alias_item(uint32_t kw_pos);
+  void startup_func(Directive d, uint32_t kw_pos);  // init / fini
   void instruction(Op op, uint32_t kw_pos);
   bool operand(bool label_position, Operand* out);
   bool declared_item(NameId n) const;
@@ -244,7 +246,8 @@ NameId Parser::single_name(const char* what, bool required) {
 void Parser::module_directive(Directive d, uint32_t kw_pos) {
   const char* dname = directive_name(d);
   bool takes_labels = d == Directive::Module || d == Directive::Func || d == Directive::Proto || d == Directive::Bss ||
-                      d == Directive::String || d == Directive::Ref || d == Directive::Lref || d == Directive::Expr;
+                      d == Directive::String || d == Directive::Ref || d == Directive::Lref || d == Directive::Expr ||
+                      d == Directive::Alias;
   if (!takes_labels && !labels_.empty()) {
     if (d == Directive::EndFunc && func_) {
       place_pending_labels();  // Kite: a label right before endfunc labels the function's end
@@ -271,7 +274,8 @@ void Parser::module_directive(Directive d, uint32_t kw_pos) {
   }
   if (func_ && (d == Directive::Module || d == Directive::EndModule || d == Directive::Func || d == Directive::Proto ||
                 d == Directive::Import || d == Directive::Export || d == Directive::Forward || d == Directive::Bss ||
-                d == Directive::String || d == Directive::Ref || d == Directive::Lref || d == Directive::Expr)) {
+                d == Directive::String || d == Directive::Ref || d == Directive::Lref || d == Directive::Expr ||
+                d == Directive::Alias || d == Directive::Init || d == Directive::Fini)) {
     error_at(kw_pos, "'%s' inside a function (missing endfunc?)", dname);
     end_func(kw_pos);
   }
@@ -309,6 +313,9 @@ void Parser::module_directive(Directive d, uint32_t kw_pos) {
     case Directive::Ref: ref_item(kw_pos); return;
     case Directive::Lref: lref_item(kw_pos); return;
     case Directive::Expr: expr_item(kw_pos); return;
+    case Directive::Alias: alias_item(kw_pos); return;
+    case Directive::Init:
+    case Directive::Fini: startup_func(d, kw_pos); return;
   }
 }
 
@@ -955,6 +962,42 @@ void Parser::expr_item(uint32_t kw_pos) {
   advance();
   ItemId id = define_item(ItemKind::Expr, name, kw_pos);
   ctx_.item(id).expr_func = fn;
+  finish_statement();
+}
+
+// Kite: `name: alias target`, another name for a definition of this module.
+void Parser::alias_item(uint32_t kw_pos) {
+  NameId name = single_name("alias", true);
+  if (tok_.kind != Tok::Name) {
+    fail_token("an item name");
+    return recover();
+  }
+  ItemId target = item_ref(tok_.name, tok_.pos);
+  advance();
+  if (!name) return finish_statement();
+  ItemId id = define_item(ItemKind::Alias, name, kw_pos);
+  ctx_.item(id).alias_target = target;
+  finish_statement();
+}
+
+// Kite: `init f [, priority]` / `fini f [, priority]`, functions run before the entry and at exit.
+void Parser::startup_func(Directive d, uint32_t kw_pos) {
+  if (tok_.kind != Tok::Name) {
+    fail_token("a function name");
+    return recover();
+  }
+  StartupFunc sf{item_ref(tok_.name, tok_.pos), kDefaultStartupPriority, kw_pos + 1};
+  advance();
+  if (tok_.kind == Tok::Comma) {
+    advance();
+    if (tok_.kind != Tok::Int || tok_.negative || tok_.ival > kDefaultStartupPriority) {
+      fail_token("a priority (an integer from 0 to 65535)");
+      return recover();
+    }
+    sf.priority = static_cast<uint32_t>(tok_.ival);
+    advance();
+  }
+  (d == Directive::Init ? mod_->inits : mod_->finis).push_back(sf);
   finish_statement();
 }
 

@@ -506,6 +506,12 @@ void print_item(const Context& ctx, ItemId id, std::string& out) {
       out += '\n';
       break;
     case ItemKind::Undeclared: break;  // placeholders are never shown
+    case ItemKind::Alias:
+      append_item_label(ctx, it, out);
+      out += "alias\t";
+      append_name(ctx, ctx.item(it.alias_target).name, out);
+      out += '\n';
+      break;
   }
 }
 
@@ -528,6 +534,16 @@ void print_module(const Context& ctx, const Module& m, std::string& out) {
     if (named_like_nonfinite(ctx, ctx.item(id))) print_item(ctx, id, out);
   for (ItemId id : m.items)
     if (!named_like_nonfinite(ctx, ctx.item(id))) print_item(ctx, id, out);
+  for (const std::vector<StartupFunc>* list : {&m.inits, &m.finis})
+    for (const StartupFunc& sf : *list) {
+      out += list == &m.inits ? "\tinit\t" : "\tfini\t";
+      append_name(ctx, ctx.item(sf.func).name, out);
+      if (sf.priority != kDefaultStartupPriority) {
+        out += ", ";
+        append_uint(sf.priority, out);
+      }
+      out += '\n';
+    }
   out += "\tendmodule\n";
 }
 
