@@ -22,7 +22,9 @@ namespace kite::c {
   X(GnuRestrict2, "__restrict__") X(GnuConst, "__const") X(GnuSigned, "__signed__")                   \
   X(GnuVolatile, "__volatile__") X(GnuAlignof, "__alignof__") X(Attribute, "__attribute__")           \
   X(Attribute2, "__attribute") X(Asm, "__asm__") X(Asm2, "__asm") X(Extension, "__extension__") \
-  X(AsmPlain, "asm") X(Alignas, "_Alignas")
+  X(AsmPlain, "asm") X(Alignas, "_Alignas") X(ThreadLocal, "_Thread_local") X(GnuThread, "__thread")  \
+  X(Atomic, "_Atomic") X(Complex, "_Complex") X(GnuComplex, "__complex__") X(Imaginary, "_Imaginary")  \
+  X(AutoType, "__auto_type")
 
 // C11 and GNU expression forms: _Generic, typeof with its GNU spellings, GNU local labels.
 #define KITE_C_GNU_EXPR_KEYWORDS(X)                                                              \

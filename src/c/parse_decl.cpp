@@ -37,6 +37,13 @@ bool Parser::starts_type_name(const Token& t) {
     case Kw::Attribute2:
     case Kw::Extension:
     case Kw::Alignas:
+    case Kw::ThreadLocal:
+    case Kw::GnuThread:
+    case Kw::Atomic:
+    case Kw::Complex:
+    case Kw::GnuComplex:
+    case Kw::Imaginary:
+    case Kw::AutoType:
     case Kw::Typeof:
     case Kw::GnuTypeof:
     case Kw::GnuTypeof2: return true;
@@ -175,6 +182,25 @@ bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
         parse_alignas(loc);
         any = true;
         continue;
+      // Not implemented: an error, never code with the wrong meaning. Parsing goes on as if
+      // the keyword were absent (`_Atomic(T)` as T).
+      case Kw::ThreadLocal:
+      case Kw::GnuThread:
+      case Kw::Atomic:
+      case Kw::Complex:
+      case Kw::GnuComplex:
+      case Kw::Imaginary:
+      case Kw::AutoType: {
+        error(loc, "'%s' is not supported yet", std::string(names_.str(t.spelling)).c_str());
+        advance();
+        if (k == Kw::Atomic && peek().is(Punct::LParen)) {
+          advance();
+          if (const CType* at = parse_type_name()) named = at;
+          expect(Punct::RParen, "')'");
+        }
+        any = true;
+        continue;
+      }
       case Kw::Typedef: storage(StorageClass::Typedef); break;
       case Kw::Extern: storage(StorageClass::Extern); break;
       case Kw::Static: storage(StorageClass::Static); break;
@@ -1034,8 +1060,10 @@ void Parser::parse_external_declaration() {
 void Parser::parse_local_declaration(std::vector<Stmt*>* out) {
   DeclSpec spec;
   pending_vlas_.clear();
-  // Attributes alone start a declaration (starts_local_declaration) but give no type.
+  // Attributes alone start a declaration (starts_local_declaration) but give no type; before
+  // a ';' they are a label's (`lab: __attribute__((unused));`, as gcc reads them).
   if (!parse_decl_spec(&spec, true)) {
+    if (accept(Punct::Semi)) return;
     error(peek().loc, "expected a type in a declaration");
     skip_to_sync();
     accept(Punct::Semi);

@@ -195,7 +195,6 @@ const char kTarget[] = R"(#define __x86_64__ 1
 #define __STDC_NO_ATOMICS__ 1
 #define __STDC_NO_COMPLEX__ 1
 #define __STDC_NO_THREADS__ 1
-#define __STDC_NO_VLA__ 1
 )";
 
 }  // namespace
