@@ -39,6 +39,13 @@ enum class Kw : uint8_t {
 #undef KITE_C_KW_ENUM
 };
 
+// Keywords of features Kite does not implement: a declaration that uses one is reported, never
+// compiled with another meaning.
+inline bool is_unsupported_keyword(Kw k) {
+  return k == Kw::ThreadLocal || k == Kw::GnuThread || k == Kw::Atomic || k == Kw::Complex ||
+         k == Kw::GnuComplex || k == Kw::Imaginary || k == Kw::AutoType;
+}
+
 // The keyword ids of one Interner.
 class KeywordTable {
  public:

@@ -11,6 +11,7 @@ namespace kite::c {
 
 bool Parser::starts_type_name(const Token& t) {
   if (t.kind != TokKind::Identifier) return false;
+  if (is_unsupported_keyword(kw(t))) return true;  // parse_decl_spec reports it
   switch (kw(t)) {
     case Kw::Void:
     case Kw::Char:
@@ -37,13 +38,6 @@ bool Parser::starts_type_name(const Token& t) {
     case Kw::Attribute2:
     case Kw::Extension:
     case Kw::Alignas:
-    case Kw::ThreadLocal:
-    case Kw::GnuThread:
-    case Kw::Atomic:
-    case Kw::Complex:
-    case Kw::GnuComplex:
-    case Kw::Imaginary:
-    case Kw::AutoType:
     case Kw::Typeof:
     case Kw::GnuTypeof:
     case Kw::GnuTypeof2: return true;
@@ -168,6 +162,19 @@ bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
       else if (spec->storage != StorageClass::None) error(loc, "more than one storage class");
       spec->storage = sc;
     };
+    // Not implemented: an error, never code with the wrong meaning. Parsing goes on as if the
+    // keyword were absent (`_Atomic(T)` as T).
+    if (is_unsupported_keyword(k)) {
+      error(loc, "'%s' is not supported yet", std::string(names_.str(t.spelling)).c_str());
+      advance();
+      if (k == Kw::Atomic && peek().is(Punct::LParen)) {
+        advance();
+        if (const CType* at = parse_type_name()) named = at;
+        expect(Punct::RParen, "')'");
+      }
+      any = true;
+      continue;
+    }
     switch (k) {
       case Kw::Attribute:
       case Kw::Attribute2:
@@ -182,25 +189,6 @@ bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
         parse_alignas(loc);
         any = true;
         continue;
-      // Not implemented: an error, never code with the wrong meaning. Parsing goes on as if
-      // the keyword were absent (`_Atomic(T)` as T).
-      case Kw::ThreadLocal:
-      case Kw::GnuThread:
-      case Kw::Atomic:
-      case Kw::Complex:
-      case Kw::GnuComplex:
-      case Kw::Imaginary:
-      case Kw::AutoType: {
-        error(loc, "'%s' is not supported yet", std::string(names_.str(t.spelling)).c_str());
-        advance();
-        if (k == Kw::Atomic && peek().is(Punct::LParen)) {
-          advance();
-          if (const CType* at = parse_type_name()) named = at;
-          expect(Punct::RParen, "')'");
-        }
-        any = true;
-        continue;
-      }
       case Kw::Typedef: storage(StorageClass::Typedef); break;
       case Kw::Extern: storage(StorageClass::Extern); break;
       case Kw::Static: storage(StorageClass::Static); break;
