@@ -20,6 +20,7 @@ struct CompileOptions {
   int standard = 2011;                                        // 1999, 2011 or 2017
   bool gnu = true;                                            // gnu11 rather than c11
   bool warnings = true;                                       // -w turns them off
+  bool gnu89_inline = false;  // -fgnu89-inline: `extern inline` defines for inlining only, `inline` exports
 };
 
 // Compiles `text` (named `file_name` in diagnostics and __FILE__) into a new module of ctx.

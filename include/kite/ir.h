@@ -255,6 +255,10 @@ struct LrefPayload {
 // definition refer to the defining item through `resolved` once the module is complete.
 struct Item {
   ItemKind kind;
+  // Import or Export only (a Kite extension, `weak NAME`): a weak import that nothing defines
+  // resolves to address 0 instead of failing the link; a weak export gives way to another
+  // module's ordinary export of the same name (C's `__attribute__((weak))`).
+  bool weak;
   NameId name;  // 0 = anonymous data
   Module* module;
   uint32_t loc;
@@ -385,8 +389,9 @@ enum class Directive : uint8_t {
   Alias,
   Init,
   Fini,
+  Weak,
 };
-constexpr uint32_t kNumDirectives = static_cast<uint32_t>(Directive::Fini) + 1;
+constexpr uint32_t kNumDirectives = static_cast<uint32_t>(Directive::Weak) + 1;
 // Type names: "i8".."rblk" plus "blk" (= blk0).
 constexpr uint32_t kNumTypeNames = 19;
 constexpr NameId kFirstOpName = 1;

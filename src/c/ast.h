@@ -52,6 +52,13 @@ struct Symbol {
   // GNU attributes that reach irgen.
   Expr* cleanup;     // cleanup(fn) on a local: the call fn(&var) run when its scope ends
   Symbol* alias_of;  // alias("target"): another name of that definition (same translation unit)
+  bool weak;                     // __attribute__((weak)) on one of its declarations
+  // Functions: how C99 6.7.4p7 (or gnu89's rules) decide whether the definition is external.
+  bool decl_not_inline_or_extern;  // a file-scope declaration without `inline`, or with `extern`
+  bool decl_not_extern;            // a file-scope declaration without `extern`
+  bool gnu_inline_def;             // the definition follows gnu89's rules (gnu_inline, -fgnu89-inline)
+  bool extern_inline_def;          // the definition says `extern inline`
+  bool inline_only;                // the definition is only for inlining: not exported (set at the unit's end)
   bool constructor, destructor;  // functions run before main / at exit, with gcc's priorities
   uint16_t constructor_priority, destructor_priority;  // 65535 when none is given
 };

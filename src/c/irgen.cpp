@@ -130,8 +130,14 @@ ItemId IrGen::item_of(Symbol* s) {
   } else {
     ItemId prev = m_.find(n);
     s->ir_id = prev != kNone ? prev : ctx_.new_import(m_, ctx_.name(n));
+    if (prev == kNone) ctx_.item(s->ir_id).weak = s->weak;
   }
   return s->ir_id;
+}
+
+void IrGen::export_symbol(const Symbol* s) {
+  ItemId id = ctx_.new_export(m_, ctx_.name(s->ir_name));
+  ctx_.item(id).weak = s->weak;
 }
 
 ItemId IrGen::string_item(const char* bytes, size_t n) {
@@ -266,7 +272,7 @@ void IrGen::emit_global(Symbol* s) {
     }
     data_piece(pos, size);
   }
-  if (s->storage != StorageClass::Static) ctx_.new_export(m_, ctx_.name(name));
+  if (s->storage != StorageClass::Static) export_symbol(s);
 }
 
 void IrGen::run(const TranslationUnit& tu) {
@@ -279,7 +285,7 @@ void IrGen::run(const TranslationUnit& tu) {
     const Signature* sig = signature_of(fd.sym->type, &names);
     Func* f = ctx_.new_func(m_, fd.sym->ir_name, sig, ir_loc(fd.loc));
     fd.sym->ir_id = f->item();
-    if (fd.sym->storage != StorageClass::Static) ctx_.new_export(m_, ctx_.name(fd.sym->ir_name));
+    if (fd.sym->storage != StorageClass::Static && !fd.sym->inline_only) export_symbol(fd.sym);
   }
   for (uint32_t i = 0; i < tu.nglobals; i++) {
     Symbol* s = tu.globals[i];
@@ -293,7 +299,7 @@ void IrGen::run(const TranslationUnit& tu) {
     ItemId a = ctx_.new_item(m_, ItemKind::Alias, s->ir_name, ir_loc(s->loc));
     m_.symbols.set(s->ir_name, a);
     ctx_.item(a).alias_target = target;
-    if (s->storage != StorageClass::Static) ctx_.new_export(m_, ctx_.name(s->ir_name));
+    if (s->storage != StorageClass::Static) export_symbol(s);
   }
   for (uint32_t i = 0; i < tu.nfuncs; i++) {  // C's constructors and destructors, in definition order
     Symbol* s = tu.funcs[i].sym;

@@ -71,6 +71,7 @@ class IrGen {
   const Signature* signature_of(const CType* ft, const std::vector<NameId>* names);
   ItemId proto_for(const CType* ft, const Expr* call);
   ItemId item_of(Symbol* s);  // function or global object item (an import when undefined)
+  void export_symbol(const Symbol* s);  // exports s under its IR name (weak when it is)
   ItemId import_named(const char* name);
   void emit_global(Symbol* s);
   bool const_value(const Expr* e, ConstVal* out);

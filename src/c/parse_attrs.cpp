@@ -17,7 +17,12 @@ void Parser::record_gnu_attribute(std::string_view n, SourceLoc loc) {
     return;
   }
   GnuAttrs& a = *attr_sink_;
-  if (n == "cleanup") {
+  if (n == "weak") {
+    a.weak = true;
+    a.weak_loc = loc;
+  } else if (n == "gnu_inline") {
+    a.gnu_inline = true;
+  } else if (n == "cleanup") {
     if (!peek().is(Punct::LParen) || peek(1).kind != TokKind::Identifier || !peek(2).is(Punct::RParen)) {
       error(loc, "cleanup argument not an identifier");
       return;
@@ -96,6 +101,16 @@ void Parser::apply_gnu_attrs(const GnuAttrs& spec_attrs, const GnuAttrs& decl_at
       if (dtor) s->destructor = true, s->destructor_priority = pick(&GnuAttrs::destructor).destructor_priority;
     }
   }
+  if (decl_attrs.weak || spec_attrs.weak) {
+    SourceLoc wl = pick(&GnuAttrs::weak).weak_loc;
+    bool local_object = s->kind == Symbol::Var && !file_scope && s->storage != StorageClass::Extern;
+    if (s->kind != Symbol::Func && s->kind != Symbol::Var)
+      warning(wl, "'weak' attribute ignored");
+    else if (s->storage == StorageClass::Static || local_object)
+      error(wl, "weak declaration of '%s' must be public", std::string(names_.str(s->name)).c_str());
+    else
+      s->weak = true;
+  }
   const GnuAttrs& aa = decl_attrs.alias.empty() ? spec_attrs : decl_attrs;
   if (!aa.alias.empty()) {
     if (!s->global || (s->kind != Symbol::Func && s->kind != Symbol::Var)) {
@@ -123,7 +138,21 @@ void Parser::resolve_aliases() {
       continue;
     }
     a.sym->alias_of = target;
+    target->used = true;  // emitted even if nothing else refers to it
   }
+}
+
+void Parser::settle_inline_definitions() {
+  size_t kept = 0;
+  for (const FuncDef& f : funcs_) {
+    Symbol* s = f.sym;
+    if (s->storage != StorageClass::Static)
+      s->inline_only = s->gnu_inline_def ? s->extern_inline_def && !s->decl_not_extern : !s->decl_not_inline_or_extern;
+    bool static_inline = s->storage == StorageClass::Static && !s->decl_not_inline_or_extern;
+    if ((s->inline_only || static_inline) && !s->used && !s->constructor && !s->destructor) continue;
+    funcs_[kept++] = f;
+  }
+  funcs_.resize(kept);
 }
 
 }  // namespace kite::c

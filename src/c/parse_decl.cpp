@@ -83,7 +83,8 @@ unsigned Parser::skip_gnu_attributes() {
           layout_attrs_.packed = true;
         } else if (n == "aligned") {
           parse_aligned_attribute(t.loc);
-        } else if (n == "alias" || n == "constructor" || n == "destructor" || n == "cleanup") {
+        } else if (n == "alias" || n == "constructor" || n == "destructor" || n == "cleanup" || n == "weak" ||
+                   n == "gnu_inline") {
           record_gnu_attribute(n, t.loc);
         } else if (n == "section" || n == "vector_size" || n == "mode") {
           error(t.loc, "attribute '%.*s' is not supported yet", static_cast<int>(n.size()), n.data());
@@ -196,8 +197,8 @@ bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
       case Kw::Register: storage(StorageClass::Register); break;
       case Kw::Inline:
       case Kw::GnuInline:
-      case Kw::GnuInline2:
-      case Kw::Noreturn: spec->is_inline = true; break;
+      case Kw::GnuInline2: spec->is_inline = true; break;
+      case Kw::Noreturn: break;
       case Kw::Const:
       case Kw::GnuConst: quals |= kConst; break;
       case Kw::Volatile:
@@ -719,7 +720,12 @@ const CType* Parser::parse_type_name() {
 
 Symbol* Parser::declare(const DeclSpec& spec, Declarator& d, bool file_scope) {
   Symbol* s = declare_symbol(spec, d, file_scope);
-  if (s) apply_gnu_attrs(spec.attrs, d.attrs, s, file_scope);
+  if (!s) return s;
+  apply_gnu_attrs(spec.attrs, d.attrs, s, file_scope);
+  if (s->kind == Symbol::Func && file_scope) {
+    if (!spec.is_inline || spec.storage == StorageClass::Extern) s->decl_not_inline_or_extern = true;
+    if (spec.storage != StorageClass::Extern) s->decl_not_extern = true;
+  }
   return s;
 }
 
@@ -1019,6 +1025,10 @@ void Parser::parse_external_declaration() {
     }
     if (first && is_func(d.type) && peek().is(Punct::LBrace)) {
       Symbol* s = declare(spec, d, true);
+      if (s && s->kind == Symbol::Func && !s->defined) {
+        s->gnu_inline_def = gnu89_inline_ || spec.attrs.gnu_inline || d.attrs.gnu_inline;
+        s->extern_inline_def = spec.is_inline && spec.storage == StorageClass::Extern;
+      }
       if (s && s->kind == Symbol::Func) parse_function_body(s, d);
       else parse_block();
       return;

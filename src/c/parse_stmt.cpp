@@ -378,6 +378,7 @@ TranslationUnit Parser::parse() {
   for (const auto& [s, loc] : incomplete_tentatives_)
     if (!s->type->complete) error(loc, "storage size of '%s' isn't known", std::string(names_.str(s->name)).c_str());
   resolve_aliases();
+  settle_inline_definitions();
   TranslationUnit tu;
   tu.globals = to_arena(globals_, &tu.nglobals);
   tu.funcs = to_arena(funcs_, &tu.nfuncs);

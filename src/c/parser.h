@@ -33,6 +33,7 @@ class Parser {
   // Warnings (gcc's default set for gnu11) unless -w, never for code in system headers.
   void warning(SourceLoc loc, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
   void set_warnings(bool on) { warnings_ = on; }
+  void set_gnu89_inline(bool on) { gnu89_inline_ = on; }
 
  private:
   // Tokens.
@@ -70,12 +71,19 @@ class Parser {
     std::string alias;  // alias("target")
     SourceLoc alias_loc;
     std::string asm_name;  // __asm__("name"): the declaration's name for the linker
+    bool weak = false;
+    SourceLoc weak_loc;
+    bool gnu_inline = false;
   };
   GnuAttrs* attr_sink_ = nullptr;
   void record_gnu_attribute(std::string_view name, SourceLoc loc);  // at its name, inside ((...))
   // Applies the attributes of a declaration to the symbol it made (after its binding).
   void apply_gnu_attrs(const GnuAttrs& spec_attrs, const GnuAttrs& decl_attrs, Symbol* s, bool file_scope);
   void resolve_aliases();  // at the end of the translation unit
+  // At the end of the unit: which function definitions are inline definitions only (C99
+  // 6.7.4p7, gnu89), and the functions irgen emits (unused static inline and inline-only
+  // definitions are left out, as gcc leaves them).
+  void settle_inline_definitions();
   struct PendingAlias {
     Symbol* sym;
     NameId target;
@@ -285,6 +293,7 @@ class Parser {
   int depth_ = 0;
   bool fatal_ = false;  // too deep: every later token is Eof
   bool warnings_ = true;
+  bool gnu89_inline_ = false;
 
   struct Binding {
     NameId name;

@@ -182,7 +182,6 @@ const char kTarget[] = R"(#define __x86_64__ 1
 #define __GNUC__ 4
 #define __GNUC_MINOR__ 2
 #define __GNUC_PATCHLEVEL__ 1
-#define __GNUC_STDC_INLINE__ 1
 #define __VERSION__ "4.2.1 Compatible Kite"
 #define __kite__ 1
 #define __STDC__ 1
@@ -205,6 +204,7 @@ std::string predefined_macros_text(const CompileOptions& opts) {
   s += "#define __STDC_VERSION__ ";
   s += version;
   s += '\n';
+  s += opts.gnu89_inline ? "#define __GNUC_GNU_INLINE__ 1\n" : "#define __GNUC_STDC_INLINE__ 1\n";
   if (opts.gnu)
     s += "#define linux 1\n#define unix 1\n";
   else

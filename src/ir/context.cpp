@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kDirectiveNames[] = {"module", "endmodule", "func",    "endfunc", "proto",
                                            "import", "export",    "forward", "local",   "global",
                                            "bss",    "string",    "ref",     "lref",    "expr",
-                                           "alias",  "init",      "fini"};
+                                           "alias",  "init",      "fini",    "weak"};
 static_assert(sizeof(kDirectiveNames) / sizeof(kDirectiveNames[0]) == kNumDirectives);
 // Order matches Type, then the alias "blk".
 constexpr const char* kTypeKeywords[] = {"i8", "u8", "i16",  "u16",  "i32",  "u32",  "i64",  "u64",  "f",  "d",

@@ -455,6 +455,9 @@ void Verifier::module() {
         error(it.loc, "redefinition of '%s' in module '%s'", str(it.name).c_str(), str(mod_.name).c_str());
       defined.set(it.name, id);
     }
+    if (it.weak && it.kind != ItemKind::Import && it.kind != ItemKind::Export)
+      error(it.loc, "only an import or an export can be weak ('%s' is a %s)", str(it.name).c_str(),
+            item_kind_name(it.kind));
     switch (it.kind) {
       case ItemKind::Func: func(*it.func); break;
       case ItemKind::Proto: {

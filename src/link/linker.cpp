@@ -96,14 +96,23 @@ void Linker::set_resolver(Resolver resolver, void* user) {
   resolver_user_ = resolver ? user : nullptr;
 }
 
+ItemId Linker::winning_definition(ItemId def) const {
+  uint32_t name = weak_defs_.get(def);
+  if (name == IdMap::kMissing) return def;
+  uint32_t winner = exports_.get(name);
+  return winner == IdMap::kMissing ? def : winner;
+}
+
 void* Linker::item_address(ItemId id) const {
   ItemId def = definition_of(ctx_, id);
   if (def == kNone) def = id;
+  else def = winning_definition(def);
   return def < addresses_.size() ? addresses_[def] : nullptr;
 }
 
 FuncState* Linker::func_state(ItemId id) const {
   ItemId def = definition_of(ctx_, id);
+  if (def != kNone) def = winning_definition(def);
   if (def != kNone && def < func_states_.size() && func_states_[def]) return func_states_[def];
   // An import resolved to another module's function.
   void* a = id < addresses_.size() ? addresses_[id] : nullptr;
@@ -231,6 +240,19 @@ bool Linker::load(Module& m, Diagnostics& diags) {
     ItemId def = definition_of(ctx_, id);
     if (def == kNone) continue;  // the verifier reports it
     uint32_t prev = exports_.get(it.name);
+    // A weak export gives way to an ordinary one, whichever module comes first; between two
+    // weak ones (or a weak one after an ordinary one) the first stays.
+    if (it.weak) {
+      ItemId direct = it.resolved != kNone ? it.resolved : m.find(it.name);
+      if (direct == def) weak_defs_.set(def, it.name);  // not through an alias: that names another definition
+    }
+    bool prev_weak = prev != IdMap::kMissing && weak_exports_.get(it.name) == 1;
+    if (prev != IdMap::kMissing && prev != def && (it.weak || prev_weak)) {
+      if (it.weak) continue;
+      weak_exports_.set(it.name, 0);
+      exports_.set(it.name, def);
+      continue;
+    }
     if (prev != IdMap::kMissing && prev != def && ctx_.item(prev).kind == ItemKind::Func &&
         ctx_.item(def).kind == ItemKind::Func) {
       std::string other(ctx_.name(ctx_.item(prev).module->name));
@@ -240,6 +262,7 @@ bool Linker::load(Module& m, Diagnostics& diags) {
       continue;
     }
     exports_.set(it.name, def);
+    if (it.weak) weak_exports_.set(it.name, 1);
   }
   loaded_.push_back(&m);
   pending_.push_back(&m);
@@ -268,6 +291,7 @@ bool Linker::link(Diagnostics& diags) {
       Item& it = ctx_.item(id);
       if (it.kind != ItemKind::Import) continue;
       void* a = resolve_import(it);
+      if (!a && it.weak) continue;  // a weak reference to nothing is address 0
       if (!a) {
         std::string name(ctx_.name(it.name)), mname(ctx_.name(m->name));
         error_at(diags, *m, it.loc, "unresolved import '%s' in module '%s'", name.c_str(), mname.c_str());

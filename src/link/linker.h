@@ -103,6 +103,11 @@ class Linker final : public Runtime {
   std::vector<std::unique_ptr<FuncState>> func_store_;
   std::unordered_map<void*, FuncState*> by_entry_;
   IdMap exports_;                          // name -> exporting definition
+  IdMap weak_exports_;                     // name -> 1 while its exports_ entry is a weak export
+  IdMap weak_defs_;                        // definition exported weakly under its own name -> that name
+  // The definition that references to `def` reach: another module's ordinary export when def
+  // is a weak definition it overrides (as a static link binds every reference), else def.
+  ItemId winning_definition(ItemId def) const;
   IdMap externals_;                        // name -> index in external_addrs_
   std::vector<void*> external_addrs_;
   std::vector<Module*> loaded_, pending_;

@@ -63,6 +63,7 @@ class Parser {
   void expr_item(uint32_t kw_pos);
   void alias_item(uint32_t kw_pos);
   void startup_func(Directive d, uint32_t kw_pos);  // init / fini
+  void weak_names();                                 // weak NAME, ...
   void instruction(Op op, uint32_t kw_pos);
   bool operand(bool label_position, Operand* out);
   bool declared_item(NameId n) const;
@@ -106,7 +107,12 @@ class Parser {
   std::vector<ItemId> lrefs_;   // lref items of the current module, resolved at endmodule
   std::vector<ItemId> decls_;   // export/forward/placeholder items, resolved at endmodule
   std::vector<Func*> funcs_;    // functions of the current module (for lref resolution)
-  IdMap exported_, forwarded_;  // per module: names already exported / forwarded
+  IdMap exported_, forwarded_;  // per module: name -> its export / forward item
+  struct WeakName {
+    NameId name;
+    uint32_t pos;
+  };
+  std::vector<WeakName> weak_;  // per module: `weak` names, applied at endmodule
 };
 
 void Parser::error_at(uint32_t pos, const char* fmt, ...) {
@@ -275,7 +281,7 @@ void Parser::module_directive(Directive d, uint32_t kw_pos) {
   if (func_ && (d == Directive::Module || d == Directive::EndModule || d == Directive::Func || d == Directive::Proto ||
                 d == Directive::Import || d == Directive::Export || d == Directive::Forward || d == Directive::Bss ||
                 d == Directive::String || d == Directive::Ref || d == Directive::Lref || d == Directive::Expr ||
-                d == Directive::Alias || d == Directive::Init || d == Directive::Fini)) {
+                d == Directive::Alias || d == Directive::Init || d == Directive::Fini || d == Directive::Weak)) {
     error_at(kw_pos, "'%s' inside a function (missing endfunc?)", dname);
     end_func(kw_pos);
   }
@@ -316,6 +322,7 @@ void Parser::module_directive(Directive d, uint32_t kw_pos) {
     case Directive::Alias: alias_item(kw_pos); return;
     case Directive::Init:
     case Directive::Fini: startup_func(d, kw_pos); return;
+    case Directive::Weak: weak_names(); return;
   }
 }
 
@@ -392,8 +399,8 @@ void Parser::declarations(Directive d) {
     } else {
       IdMap& seen = d == Directive::Export ? exported_ : forwarded_;
       if (seen.get(name) == IdMap::kMissing) {
-        seen.set(name, 1);
         ItemId id = ctx_.new_item(*mod_, d == Directive::Export ? ItemKind::Export : ItemKind::Forward, name, pos + 1);
+        seen.set(name, id);
         decls_.push_back(id);
         if (prev == kNone) mod_->symbols.set(name, id);
       }
@@ -792,6 +799,22 @@ void Parser::end_module(uint32_t pos) {
     for (LabelId l = 0; l < owner->num_labels(); l++)
       if (owner->label(l).name == lr.label2_name && owner->label(l).def != kNone) lr.label2 = l;
   }
+  // `weak NAME` marks the module's import or export of NAME, wherever either is declared.
+  for (const WeakName& w : weak_) {
+    ItemId id = exported_.get(w.name);
+    if (id == IdMap::kMissing) {
+      ItemId sym = mod_->find(w.name);
+      id = sym != kNone && ctx_.item(sym).kind == ItemKind::Import ? sym : IdMap::kMissing;
+    }
+    if (id == IdMap::kMissing) {
+      std::string_view s = name_str(w.name);
+      error_at(w.pos, "weak '%.*s' is neither imported nor exported by this module", static_cast<int>(s.size()),
+               s.data());
+      continue;
+    }
+    ctx_.item(id).weak = true;
+  }
+  weak_.clear();
   lrefs_.clear();
   decls_.clear();
   funcs_.clear();
@@ -998,6 +1021,21 @@ void Parser::startup_func(Directive d, uint32_t kw_pos) {
     advance();
   }
   (d == Directive::Init ? mod_->inits : mod_->finis).push_back(sf);
+  finish_statement();
+}
+
+// Kite: `weak a, b`: the imports or exports of these names are weak (resolved at endmodule).
+void Parser::weak_names() {
+  for (;;) {
+    if (tok_.kind != Tok::Name) {
+      fail_token("a name");
+      return recover();
+    }
+    weak_.push_back({tok_.name, tok_.pos});
+    advance();
+    if (tok_.kind != Tok::Comma) break;
+    advance();
+  }
   finish_statement();
 }
 

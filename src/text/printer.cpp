@@ -534,6 +534,13 @@ void print_module(const Context& ctx, const Module& m, std::string& out) {
     if (named_like_nonfinite(ctx, ctx.item(id))) print_item(ctx, id, out);
   for (ItemId id : m.items)
     if (!named_like_nonfinite(ctx, ctx.item(id))) print_item(ctx, id, out);
+  for (ItemId id : m.items) {
+    const Item& it = ctx.item(id);
+    if (!it.weak || (it.kind != ItemKind::Import && it.kind != ItemKind::Export)) continue;
+    out += "\tweak\t";
+    append_name(ctx, it.name, out);
+    out += '\n';
+  }
   for (const std::vector<StartupFunc>* list : {&m.inits, &m.finis})
     for (const StartupFunc& sf : *list) {
       out += list == &m.inits ? "\tinit\t" : "\tfini\t";
