@@ -44,7 +44,8 @@ namespace kite::interp {
   X(JmpI)     /* a */                                                                            \
   /* calls: see translate.cpp */                                                                 \
   X(CallInterp) X(CallNative) X(CallIndirect) X(Ret) X(JCall) X(JRet)                            \
-  X(Setjmp)   /* d fn buf mask record: the setjmp family, called in the loop's own frame */      \
+  X(Setjmp)   /* d fn buf mask record advance: the setjmp family, in the loop's own frame */     \
+  X(SetjmpIf)  /* d fn buf mask record advance: Setjmp when fn is one, else on to the call after */ \
   /* stack and varargs */                                                                        \
   X(Alloca) X(BStart) X(BEnd) X(CopyBlock) X(AddrOf)                                              \
   X(VaStart) X(VaArg) X(VaBlockArg)

@@ -643,6 +643,9 @@ L_JRet : {
   st.last = self->prev;
   return target;
 }
+L_SetjmpIf:
+  // A call through a function pointer that may hold setjmp: the ordinary call follows.
+  if (!code->linker->is_setjmp_entry(reinterpret_cast<void*>(U(2)))) NEXT(7);
 L_Setjmp : {
   SetjmpRecord* rec = reinterpret_cast<SetjmpRecord*>(fp + pc[5]);
   *rec = SetjmpRecord{fp, code, pc, st.top, depth, 0};
@@ -660,7 +663,7 @@ L_Setjmp : {
     ovf_s = ovf_u = false;
   }
   SETI(1, r);
-  NEXT(6);
+  NEXT(pc[6]);  // past the ordinary call too, for SetjmpIf
 }
 
 L_Alloca : {

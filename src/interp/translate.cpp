@@ -161,7 +161,8 @@ class Translator {
   void move(const Operand& d, const Operand& s);
   void call(const Insn& in);
   bool is_setjmp_call(const Insn& in) const;
-  void setjmp_call(const Insn& in);
+  bool may_call_setjmp(const Insn& in) const;
+  void setjmp_call(const Insn& in, MicroOp op = MicroOp::Setjmp);
   void ret(const Insn& in);
   void insn(const Insn& in);
 
@@ -320,8 +321,27 @@ bool Translator::is_setjmp_call(const Insn& in) const {
   return true;
 }
 
-// Setjmp d fn buf mask record: run.cpp calls fn(buf, mask) from the dispatch loop's frame.
-void Translator::setjmp_call(const Insn& in) {
+// A call through a function pointer with setjmp's shape: one or two integer arguments, an int
+// result (or none) going straight to a local variable. setjmp may be called that way (C
+// takes its address like any function's), and then it must run as a direct call would.
+bool Translator::may_call_setjmp(const Insn& in) const {
+  if (in.op != Op::Call) return false;
+  const Operand* ops = in.ops();
+  if (ops[1].kind == OperandKind::Item) return false;
+  const Signature& sig = *ctx_.item(definition_of(ctx_, ops[0].a)).proto;
+  uint32_t nargs = in.nops - 2 - sig.nresults;
+  if (sig.vararg || sig.nresults > 1 || nargs < 1 || nargs > 2 || sig.nparams != nargs) return false;
+  if (sig.nresults == 1 && sig.results[0] != Type::I32 && sig.results[0] != Type::I64) return false;
+  if (sig.nresults == 1 && (ops[2].kind != OperandKind::Var || f_.var(ops[2].a).is_global)) return false;
+  for (uint32_t i = 0; i < nargs; i++)
+    if (is_blk_type(sig.params[i].type) || class_of(sig.params[i].type) != ValueClass::Int) return false;
+  return true;
+}
+
+// Setjmp d fn buf mask record advance: run.cpp calls fn(buf, mask) from the dispatch loop's
+// frame, then moves `advance` words on. SetjmpIf does so only when fn is a setjmp; else the
+// ordinary call after it runs (its advance skips that call).
+void Translator::setjmp_call(const Insn& in, MicroOp op) {
   const Operand* ops = in.ops();
   const Signature& sig = *ctx_.item(definition_of(ctx_, ops[0].a)).proto;
   uint32_t nargs = in.nops - 2 - sig.nresults;
@@ -329,13 +349,15 @@ void Translator::setjmp_call(const Insn& in) {
   uint64_t buf = this->in(ops[2 + sig.nresults]);
   uint64_t mask = nargs > 1 ? this->in(ops[3 + sig.nresults]) : kZeroSlot;
   uint64_t d = sig.nresults ? out(ops[2]) : temp();  // the result is written even when unused
-  emit(MicroOp::Setjmp);
+  emit(op);
   slot(d);
   slot(fn);
   slot(buf);
   slot(mask);
   record_fixups_.push_back(code_.words.size());
   word(nrecords_++);
+  word(7);
+  if (op == MicroOp::SetjmpIf) return;  // the result is an int in a local: no extension, no store
   // The handler leaves the int result sign-extended; other result types get their extension.
   MicroOp ext = sig.nresults ? ext_op(sig.results[0]) : MicroOp::Count;
   if (ext != MicroOp::Count && ext != MicroOp::Ext32) {
@@ -350,6 +372,11 @@ void Translator::call(const Insn& in) {
   if (is_setjmp_call(in)) {
     setjmp_call(in);
     return;
+  }
+  size_t setjmp_if = SIZE_MAX;
+  if (may_call_setjmp(in)) {
+    setjmp_if = code_.words.size();
+    setjmp_call(in, MicroOp::SetjmpIf);
   }
   const Operand* ops = in.ops();
   ItemId proto_id = definition_of(ctx_, ops[0].a);
@@ -414,6 +441,7 @@ void Translator::call(const Insn& in) {
   slot(callee_slot);
   code_.calls.push_back(std::move(cs));
   flush_stores();
+  if (setjmp_if != SIZE_MAX) code_.words[setjmp_if + 6] = code_.words.size() - setjmp_if;
 }
 
 void Translator::ret(const Insn& in) {
@@ -609,12 +637,15 @@ bool Translator::run(Diagnostics& diags) {
     uint32_t n = 2 + 2 * in.nops;
     for (uint32_t k = 0; k < in.nops; k++)
       if (in.ops()[k].kind == OperandKind::Mem) n += 2;  // the value and a global base/index
+    if (in.op == Op::Call && may_call_setjmp(in)) n *= 2;  // SetjmpIf reads the operands too
     need = std::max(need, n);
   }
   uint32_t records_base = temp_base_ + 16 * need;
   uint32_t nsites = 0;  // setjmp records sit between the temporaries and the constants
   for (InsnId id = f_.first(); id != kNone; id = f_.insn(id).next)
-    if (f_.insn(id).op == Op::Call || f_.insn(id).op == Op::Inline) nsites += is_setjmp_call(f_.insn(id));
+    if (f_.insn(id).op == Op::Call || f_.insn(id).op == Op::Inline)
+      nsites += is_setjmp_call(f_.insn(id)) || may_call_setjmp(f_.insn(id));
+  if (nsites) lk_.resolve_setjmp_entries();
   uint32_t const_base = records_base + kSetjmpRecordSize * nsites;
 
   code_.label_words.assign(f_.num_labels(), 0);

@@ -282,6 +282,18 @@ void* Linker::resolve_import(const Item& it) {
   return a;
 }
 
+void Linker::resolve_setjmp_entries() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (setjmp_entries_resolved_) return;
+  const char* const names[] = {"setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp"};
+  for (int i = 0; i < 4; i++) {
+    NameId n = ctx_.names().find(names[i]);  // 0 when never interned: then no external has it
+    uint32_t x = n ? externals_.get(n) : IdMap::kMissing;
+    setjmp_entries_[i] = x != IdMap::kMissing ? external_addrs_[x] : resolver_(resolver_user_, names[i]);
+  }
+  setjmp_entries_resolved_ = true;
+}
+
 bool Linker::link(Diagnostics& diags) {
   size_t before = diags.error_count();
   std::vector<Module*> mods;

@@ -84,6 +84,15 @@ class Linker final : public Runtime {
   FuncState* func_state_at(void* address) const;  // the IR function with this entry, or null
   NativeCallGlue call_glue(const CallShape& shape);
   void* copy_string(std::string_view bytes);      // a stable, writable copy
+  // Whether `address` is the C library's setjmp, _setjmp, sigsetjmp or __sigsetjmp as this
+  // linker resolves them: the interpreter must run a call through a function pointer to one
+  // of them in its own frame. resolve_setjmp_entries() fills the set (once; before use).
+  void resolve_setjmp_entries();
+  bool is_setjmp_entry(const void* address) const {
+    for (void* e : setjmp_entries_)
+      if (e && e == address) return true;
+    return false;
+  }
 
  private:
   bool layout_data(Module& m, Diagnostics& diags);
@@ -98,6 +107,8 @@ class Linker final : public Runtime {
   CodeMemory code_;
   Resolver resolver_;
   void* resolver_user_ = nullptr;
+  void* setjmp_entries_[4] = {};
+  bool setjmp_entries_resolved_ = false;
   std::vector<void*> addresses_;           // by ItemId; null until resolved
   std::vector<FuncState*> func_states_;    // by ItemId
   std::vector<std::unique_ptr<FuncState>> func_store_;
