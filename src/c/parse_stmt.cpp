@@ -32,6 +32,7 @@ const Token& Parser::fill_ahead(size_t k) {
       t.loc = last_.loc;
     } else {
       t = src_.next();
+      if (t.expansion) note_expansion(t);
       if (t.kind == TokKind::Other) {
         error(t.loc, "stray character in the program");
         continue;

@@ -39,6 +39,25 @@ class Parser {
   // Tokens.
   const Token& peek(size_t k = 0) { return k < ahead_.size() ? ahead_[k] : fill_ahead(k); }
   const Token& fill_ahead(size_t k);  // reads tokens until ahead_ holds k + 1
+  // Errors carry only a location; a token from a macro carries its use's location and the
+  // expansion. The last few (location, expansion) pairs read let error() add gcc's "in
+  // expansion of macro" notes: one entry per expansion, not per token (tokens of one
+  // expansion share its location), and a search of a few entries per error.
+  struct RecentExpansion {
+    SourceLoc loc;
+    uint32_t expansion;
+  };
+  static constexpr uint32_t kRecentExpansions = 32;
+  RecentExpansion recent_expansions_[kRecentExpansions] = {};
+  uint32_t recent_expansion_count_ = 0;
+  void note_expansion(const Token& t) {
+    RecentExpansion& last = recent_expansions_[(recent_expansion_count_ - 1) % kRecentExpansions];
+    if (recent_expansion_count_ && last.expansion == t.expansion && last.loc.offset == t.loc.offset &&
+        last.loc.file == t.loc.file)
+      return;
+    recent_expansions_[recent_expansion_count_++ % kRecentExpansions] = {t.loc, t.expansion};
+  }
+  uint32_t expansion_at(SourceLoc loc) const;  // the latest expansion read at loc, or 0
   Token advance();
   bool accept(Punct p);
   bool expect(Punct p, const char* what);

@@ -11,10 +11,19 @@
 namespace kite::c {
 
 // With "in file included from" notes when the error is inside a header.
+uint32_t Parser::expansion_at(SourceLoc loc) const {
+  uint32_t n = std::min(recent_expansion_count_, kRecentExpansions);
+  for (uint32_t k = 1; k <= n; k++) {
+    const RecentExpansion& r = recent_expansions_[(recent_expansion_count_ - k) % kRecentExpansions];
+    if (r.loc.offset == loc.offset && r.loc.file == loc.file) return r.expansion;
+  }
+  return 0;
+}
+
 void Parser::error(SourceLoc loc, const char* fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vreport(sources_, diags_, Severity::Error, loc, 0, fmt, ap);
+  vreport(sources_, diags_, Severity::Error, loc, expansion_at(loc), fmt, ap);
   va_end(ap);
 }
 
@@ -23,7 +32,7 @@ void Parser::warning(SourceLoc loc, const char* fmt, ...) {
   if (loc.file < sources_.num_files() && sources_.file(loc.file).system) return;
   va_list ap;
   va_start(ap, fmt);
-  vreport(sources_, diags_, Severity::Warning, loc, 0, fmt, ap);
+  vreport(sources_, diags_, Severity::Warning, loc, expansion_at(loc), fmt, ap);
   va_end(ap);
 }
 

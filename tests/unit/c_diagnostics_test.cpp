@@ -376,3 +376,25 @@ TEST(CDiagnostics, GnuAndC11ExpressionForms) {
   };
   for (const Case& c : cases) EXPECT_EQ(first_error(c.src), c.want) << c.src;
 }
+
+// An error at a token that came from a macro names the macro (innermost first, where each
+// is defined); errors at ordinary tokens get no such note.
+TEST(CDiagnostics, ErrorsInMacroExpansionsNoteTheMacro) {
+  Context ctx;
+  Diagnostics diags;
+  std::string src =
+      "#define INNER(x) ((x) + undefined_thing)\n"
+      "#define OUTER(x) INNER(x)\n"
+      "int f(int a) { return OUTER(a); }\n"
+      "int g(void) { return missing; }\n";
+  EXPECT_EQ(c::compile(ctx, "t.c", src, c::CompileOptions{}, diags), nullptr);
+  std::string all;
+  for (const Diagnostic& d : diags.list())
+    all += std::to_string(d.line) + ":" + std::to_string(d.col) + ": " +
+           (d.severity == Severity::Note ? "note: " : "") + d.message + "\n";
+  EXPECT_EQ(all,
+            "3:23: undeclared identifier 'undefined_thing'\n"
+            "1:9: note: in expansion of macro 'INNER'\n"
+            "2:9: note: in expansion of macro 'OUTER'\n"
+            "4:22: undeclared identifier 'missing'\n");
+}
