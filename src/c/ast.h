@@ -121,6 +121,22 @@ enum class BuiltinOp : uint8_t {
   AddOverflow,    // a, b (any integer types), pointer to the result's integer type; _Bool result
   SubOverflow,
   MulOverflow,
+  // Atomics (builtins_atomic.cpp checks them, irgen_atomic.cpp lowers them to runtime calls).
+  // args[0] is the object's address; the memory orders are int operands.
+  AtomicLoad,         // ptr, order -> T
+  AtomicStore,        // ptr, value (a T), order
+  AtomicExchange,     // ptr, value, order -> T (the old value)
+  AtomicCmpxchg,      // ptr, expected ptr, desired (a T), weak, success order, failure order -> _Bool
+  AtomicFetchOp,      // ptr, value, order -> T; `op` (Plus Minus Amp Pipe Caret, Tilde = nand),
+                      // `postfix`: the old value (fetch_op), else the new one (op_fetch)
+  AtomicLoadPtr,      // the generic forms: ptr, result ptr, order
+  AtomicStorePtr,     // ptr, value ptr, order
+  AtomicExchangePtr,  // ptr, value ptr, result ptr, order
+  AtomicCmpxchgPtr,   // ptr, expected ptr, desired ptr, weak, success order, failure order -> _Bool
+  AtomicTestAndSet,   // byte ptr, order -> _Bool
+  AtomicClear,        // byte ptr, order
+  AtomicFence,        // order
+  SyncCmpxchg,        // ptr, old, new -> _Bool (`postfix` false) or the old value (`postfix` true)
 };
 
 struct Expr {

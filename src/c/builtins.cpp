@@ -314,6 +314,7 @@ static bool types_compatible(const CType* a, const CType* b) {
 
 Expr* Parser::parse_builtin(const Token& t) {
   std::string_view name = spelling(t);
+  if (name.substr(0, 9) == "__atomic_" || name.substr(0, 7) == "__sync_") return parse_atomic_builtin(t);
   if (name.substr(0, kPrefix.size()) != kPrefix) return nullptr;
   if (builtin_index_.empty()) {
     for (size_t i = 0; i < std::size(kBuiltins); i++) {

@@ -10,7 +10,10 @@ namespace kite::c {
 
 // A volatile object lives in memory too, so every access is a load or a store (and it keeps its
 // value across longjmp).
-static bool in_memory(const Symbol* s) { return s->addr_taken || is_aggregate(s->type) || (s->type->quals & kVolatile); }
+// Atomic objects live in memory too: their accesses are runtime calls on their address.
+static bool in_memory(const Symbol* s) {
+  return s->addr_taken || is_aggregate(s->type) || (s->type->quals & (kVolatile | kAtomic));
+}
 
 IrGen::IrGen(Context& ctx, Module& m, const SourceManager& sources, Diagnostics& diags, TypeTable& types)
     : ctx_(ctx), m_(m), sources_(sources), diags_(diags), types_(types) {}

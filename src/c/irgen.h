@@ -126,6 +126,19 @@ class IrGen {
   Operand fp_test(BuiltinOp op, Operand x, const CType* t);
   Operand overflow_builtin(const Expr* e);
   Operand bin(Op op, Operand a, Operand b);  // a new i64 temporary = a op b
+
+  // Atomics (irgen_atomic.cpp): calls of the runtime's libatomic-style functions.
+  static constexpr int64_t kSeqCst = 5;
+  Operand atomic_builtin(const Expr* e);
+  Operand runtime_call(const char* name, const CType* ft, const std::vector<Operand>& args);
+  Operand atomic_load(Operand addr, const CType* t, Operand order);
+  void atomic_store(Operand addr, const CType* t, Operand v, Operand order);
+  Operand atomic_fetch_op(Punct op, bool old_value, Operand addr, const CType* t, Operand v, Operand order);
+  Operand atomic_cmpxchg(Operand addr, uint64_t size, Operand expected_addr, Operand desired_bits, Operand success,
+                         Operand failure);
+  Operand atomic_update(const Expr* e, const LVal& l);  // ++, --, op= on an atomic lvalue
+  Operand value_bits(Operand v, const CType* t);        // a floating value's bits as an integer
+  Operand bits_value(Operand raw, const CType* t);      // a runtime result as a canonical t
   Operand fp_const(const CType* t, long double v);
 
   // Emission helpers. Names irgen makes up start with '.' (temporaries .tN, labels .LN, VLA

@@ -234,6 +234,19 @@ Operand IrGen::builtin(const Expr* e) {
     case BuiltinOp::AddOverflow:
     case BuiltinOp::SubOverflow:
     case BuiltinOp::MulOverflow: return overflow_builtin(e);
+    case BuiltinOp::AtomicLoad:
+    case BuiltinOp::AtomicStore:
+    case BuiltinOp::AtomicExchange:
+    case BuiltinOp::AtomicCmpxchg:
+    case BuiltinOp::AtomicFetchOp:
+    case BuiltinOp::AtomicLoadPtr:
+    case BuiltinOp::AtomicStorePtr:
+    case BuiltinOp::AtomicExchangePtr:
+    case BuiltinOp::AtomicCmpxchgPtr:
+    case BuiltinOp::AtomicTestAndSet:
+    case BuiltinOp::AtomicClear:
+    case BuiltinOp::AtomicFence:
+    case BuiltinOp::SyncCmpxchg: return atomic_builtin(e);
   }
   kite_unreachable("unknown builtin");
 }

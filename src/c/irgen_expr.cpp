@@ -243,7 +243,7 @@ IrGen::LVal IrGen::lv(const Expr* e) {
         l.base = s->ir_id;
       } else if (s->global) {
         l.base = to_var(Operand::item(item_of(s)));
-      } else if (s->addr_taken || is_aggregate(s->type) || (s->type->quals & kVolatile)) {  // in_memory()
+      } else if (s->addr_taken || is_aggregate(s->type) || (s->type->quals & (kVolatile | kAtomic))) {  // in_memory()
         l.base = frame_;
         l.disp = s->value;
       } else {
@@ -327,6 +327,7 @@ Operand IrGen::address(const LVal& l) {
 Operand IrGen::load(const LVal& l) {
   if (l.is_var) return Operand::var(l.var);
   if (!is_scalar(l.type)) return address(l);
+  if (is_atomic(l.type)) return atomic_load(address(l), l.type, Operand::int64(kSeqCst));
   Type vt = var_type(l.type);
   VarId r = temp(vt);
   if (l.bit_width && l.unit_bytes == 9) return load_split_bitfield(l, r);
@@ -349,6 +350,7 @@ void IrGen::store(const LVal& l, Operand v) {
     copy_bytes(to_var(dst), 0, to_var(v), 0, l.type->size);
     return;
   }
+  if (is_atomic(l.type) && is_scalar(l.type)) return atomic_store(address(l), l.type, v, Operand::int64(kSeqCst));
   if (l.bit_width && l.unit_bytes == 9) return store_split_bitfield(l, v);
   if (l.bit_width) {  // read, clear the field's bits, or in the new value, write back
     uint64_t ones = l.bit_width == 64 ? ~uint64_t(0) : (uint64_t(1) << l.bit_width) - 1;
@@ -524,6 +526,7 @@ void IrGen::effect(const Expr* e) {
 
 Operand IrGen::incdec(const Expr* e, bool value_used) {
   LVal l = lv(e->a);
+  if (is_atomic(l.type) && !l.is_var) return atomic_update(e, l);
   const CType* t = e->type;
   Operand old = load(l);
   if (e->postfix && value_used && l.is_var) {
@@ -549,6 +552,7 @@ Operand IrGen::incdec(const Expr* e, bool value_used) {
 
 Operand IrGen::op_assign(const Expr* e) {
   LVal l = lv(e->a);
+  if (is_atomic(l.type) && !l.is_var) return atomic_update(e, l);
   const CType* t = e->a->type->unqual;
   Operand old = load(l);
   Operand nv;

@@ -42,7 +42,7 @@ enum class Kw : uint8_t {
 // Keywords of features Kite does not implement: a declaration that uses one is reported, never
 // compiled with another meaning.
 inline bool is_unsupported_keyword(Kw k) {
-  return k == Kw::ThreadLocal || k == Kw::GnuThread || k == Kw::Atomic || k == Kw::Complex ||
+  return k == Kw::ThreadLocal || k == Kw::GnuThread || k == Kw::Complex ||
          k == Kw::GnuComplex || k == Kw::Imaginary || k == Kw::AutoType;
 }
 

@@ -34,6 +34,7 @@ bool Parser::starts_type_name(const Token& t) {
     case Kw::Restrict:
     case Kw::GnuRestrict:
     case Kw::GnuRestrict2:
+    case Kw::Atomic:
     case Kw::Attribute:
     case Kw::Attribute2:
     case Kw::Extension:
@@ -151,6 +152,7 @@ bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
   int n_void = 0, n_char = 0, n_short = 0, n_int = 0, n_long = 0, n_float = 0, n_double = 0, n_bool = 0;
   int n_signed = 0, n_unsigned = 0;
   uint8_t quals = 0;
+  SourceLoc atomic_loc{};
   const CType* named = nullptr;
   bool any = false;
   for (;;) {
@@ -164,19 +166,32 @@ bool Parser::parse_decl_spec(DeclSpec* spec, bool allow_storage) {
       spec->storage = sc;
     };
     // Not implemented: an error, never code with the wrong meaning. Parsing goes on as if the
-    // keyword were absent (`_Atomic(T)` as T).
+    // keyword were absent.
     if (is_unsupported_keyword(k)) {
       error(loc, "'%s' is not supported yet", std::string(names_.str(t.spelling)).c_str());
       advance();
-      if (k == Kw::Atomic && peek().is(Punct::LParen)) {
-        advance();
-        if (const CType* at = parse_type_name()) named = at;
-        expect(Punct::RParen, "')'");
-      }
       any = true;
       continue;
     }
     switch (k) {
+      case Kw::Atomic:
+        // `_Atomic(T)` is a type specifier (6.7.2.4), `_Atomic` alone a qualifier; both give
+        // the atomic version of T, checked once the whole type is known (at `done`).
+        advance();
+        any = true;
+        if (!(quals & kAtomic)) atomic_loc = loc;
+        quals |= kAtomic;
+        if (peek().is(Punct::LParen)) {
+          advance();
+          if (named) error(loc, "two or more data types in declaration specifiers");
+          if (const CType* at = parse_type_name()) {
+            if (is_array(at) || is_func(at)) error(loc, "'_Atomic(%s)' of an array or function type", type_str(at).c_str());
+            else if (at->quals) error(loc, "'_Atomic(%s)' of a qualified type", type_str(at).c_str());
+            else named = at;
+          }
+          expect(Punct::RParen, "')'");
+        }
+        continue;
       case Kw::Attribute:
       case Kw::Attribute2:
       case Kw::Asm:
@@ -270,7 +285,26 @@ done:
     if (bad) error(spec->loc, "invalid combination of type specifiers");
     t = types_.basic(k);
   }
+  if ((quals & kAtomic) && !atomic_type_ok(t, atomic_loc)) quals &= static_cast<uint8_t>(~kAtomic);
   spec->type = types_.qualified(t, quals);
+  return true;
+}
+
+// The types `_Atomic` may qualify: the scalars the atomic runtime functions handle (1, 2, 4 or
+// 8 bytes, lock-free on x86-64), and void (only ever pointed at). Others are reported and
+// lose the qualifier, so no code is made for an atomic access Kite cannot do.
+bool Parser::atomic_type_ok(const CType* t, SourceLoc loc) {
+  if (is_array(t) || is_func(t)) {
+    error(loc, "'_Atomic' applied to an array or function type '%s'", type_str(t).c_str());
+    return false;
+  }
+  if (is_void(t)) return true;
+  uint64_t n = t->size;
+  bool sized = t->complete && (n == 1 || n == 2 || n == 4 || n == 8);
+  if (!is_scalar(t) || t->kind == TypeKind::LDouble || !sized) {
+    error(loc, "'_Atomic' on type '%s' is not supported yet", type_str(t).c_str());
+    return false;
+  }
   return true;
 }
 
@@ -366,6 +400,9 @@ const CType* Parser::parse_record(TypeKind kind, SourceLoc loc) {
           bitfield = true;
           if (!is_integer(mt)) {
             error(d.loc, "bit-field has non-integer type '%s'", type_str(mt).c_str());
+            bitfield = false;
+          } else if (is_atomic(mt)) {
+            error(d.loc, "bit-field has atomic type '%s'", type_str(mt).c_str());
             bitfield = false;
           } else if (width < 0 || width > static_cast<int64_t>(mt->size * 8) || (width == 0 && d.name)) {
             error(wl, "invalid bit-field width");
@@ -526,6 +563,7 @@ const CType* Parser::parse_declarator(const CType* base, Declarator* d) {
       if (k == Kw::Const || k == Kw::GnuConst) q |= kConst;
       else if (k == Kw::Volatile || k == Kw::GnuVolatile) q |= kVolatile;
       else if (k == Kw::Restrict || k == Kw::GnuRestrict || k == Kw::GnuRestrict2) q |= kRestrict;
+      else if (k == Kw::Atomic && !peek(1).is(Punct::LParen)) q |= kAtomic;  // `int *_Atomic p`
       else break;
       advance();
     }

@@ -117,6 +117,7 @@ class Parser {
   };
 
   // Declarations (parse_decl.cpp).
+  bool atomic_type_ok(const CType* t, SourceLoc loc);
   struct DeclSpec {
     StorageClass storage = StorageClass::None;
     const CType* type = nullptr;
@@ -367,6 +368,10 @@ class Parser {
   Expr* builtin_libc_ref(uint32_t index, SourceLoc loc);
   Expr* builtin_offsetof(SourceLoc loc);
   Expr* builtin_node(BuiltinOp op, const CType* type, std::vector<Expr*>& args, SourceLoc loc);
+  // The atomic builtins, `__atomic_*` and `__sync_*` (builtins_atomic.cpp): null for a name
+  // that is none of them.
+  Expr* parse_atomic_builtin(const Token& t);
+  const CType* atomic_object_type(Expr* ptr, int argno, bool any_type, bool arith, const std::string& name);
   bool builtin_args(std::vector<Expr*>* args, size_t want, const char* name, SourceLoc loc);
   std::vector<uint16_t> builtin_index_;     // NameId -> table index + 1, filled at first use
   std::vector<Symbol*> builtin_libc_syms_;  // implicit declarations of the libc functions

@@ -412,6 +412,7 @@ std::string TypeTable::describe(const CType* t, const Interner& names) const {
   std::string q;
   if (t->quals & kConst) q += "const ";
   if (t->quals & kVolatile) q += "volatile ";
+  if (t->quals & kAtomic) q += "_Atomic ";
   switch (t->kind) {
     case TypeKind::Void: return q + "void";
     case TypeKind::Bool: return q + "_Bool";

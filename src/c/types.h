@@ -41,7 +41,9 @@ enum class TypeKind : uint8_t {
   Union,
 };
 
-constexpr uint8_t kConst = 1, kVolatile = 2, kRestrict = 4;
+// kAtomic: C11's _Atomic (6.7.3); kept only on scalars of 1, 2, 4 or 8 bytes, whose every
+// access irgen turns into an atomic runtime call (irgen_atomic.cpp).
+constexpr uint8_t kConst = 1, kVolatile = 2, kRestrict = 4, kAtomic = 8;
 
 struct CType;
 
@@ -106,6 +108,7 @@ inline bool is_ptr(const CType* t) { return t->kind == TypeKind::Pointer; }
 inline bool is_func(const CType* t) { return t->kind == TypeKind::Func; }
 inline bool is_array(const CType* t) { return t->kind == TypeKind::Array; }
 inline bool is_record(const CType* t) { return t->kind == TypeKind::Struct || t->kind == TypeKind::Union; }
+inline bool is_atomic(const CType* t) { return (t->quals & kAtomic) != 0; }
 // v converted to the integer type t as C converts (6.3.1.3, gcc's modulo rule): the low bits
 // of t's width, sign-extended when t is signed; _Bool is v != 0. t may be any integer type.
 int64_t wrap_to_type(int64_t v, const CType* t);

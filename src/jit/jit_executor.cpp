@@ -125,8 +125,10 @@ class JitExecutor final : public Executor, public CompileEnv {
     if (c->fs) c->self->compile(*c->fs);
   }
 
-  // Lazy stubs may race to compile one function from several threads: the first compiles,
-  // the others find its code in place.
+  // Lazy stubs may race to compile one function from several threads: the first compiles
+  // under the lock, the others wait for it and find its code in place (or its fallback to
+  // the interpreter). Calls of a function already compiled never take the lock: they go
+  // through the slot.
   void compile(FuncState& fs) {
     std::lock_guard<std::recursive_mutex> lock(mutex_);
     if (compiled_.count(&fs) || (fs.slot == fs.shim && attempted_.count(&fs))) return;
@@ -149,7 +151,9 @@ class JitExecutor final : public Executor, public CompileEnv {
     if (lk_->target().compile(*fs.func, fs.shape, opts_.opt_level, *this, lk_->code_memory(fs.func->module()), &cf,
                               &why)) {
       compiled_[&fs] = std::move(cf);
-      fs.slot = compiled_[&fs].code;
+      // Threads that are not compiling read the slot without the lock (thunks jump through
+      // it): the release store publishes the installed code before its address.
+      __atomic_store_n(&fs.slot, compiled_[&fs].code, __ATOMIC_RELEASE);
     } else {
       ensure_interpreted(fs);
       fs.slot = fs.shim;  // stays interpreted

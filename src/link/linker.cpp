@@ -10,6 +10,7 @@
 #include <cstring>
 #include <algorithm>
 
+#include "atomic_runtime.h"
 #include "kite/verify.h"
 
 namespace kite {
@@ -28,7 +29,10 @@ void* libc_nonshared_function(const char* name) {
   return nullptr;
 }
 
+// Kite's atomic runtime comes first: the program must not depend on libatomic, nor get a
+// different library's version of those functions.
 void* dlsym_resolver(void*, const char* name) {
+  if (void* p = atomic_runtime_function(name)) return p;
   if (void* p = dlsym(RTLD_DEFAULT, name)) return p;
   if (void* p = libc_nonshared_function(name)) return p;
   static void* const libm = dlopen("libm.so.6", RTLD_LAZY | RTLD_LOCAL);
