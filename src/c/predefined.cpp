@@ -210,7 +210,6 @@ const char kTarget[] = R"(#define __x86_64__ 1
 #define __STDC_UTF_16__ 1
 #define __STDC_UTF_32__ 1
 #define __STDC_IEC_559__ 1
-#define __STDC_IEC_559_COMPLEX__ 1
 #define __STDC_ISO_10646__ 201706L
 #define __STDC_NO_COMPLEX__ 1
 #define __STDC_NO_THREADS__ 1
