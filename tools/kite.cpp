@@ -49,6 +49,7 @@ const char kUsage[] =
     "  -std=STD        c99, c11 or c17, or gnu99, gnu11 (the default) or gnu17\n"
     "  -w              no warnings\n"
     "  -fgnu89-inline  gnu89's inline rules: `extern inline` only inlines, `inline` defines\n"
+    "  -fcommon        tentative definitions (`int x;`) in several files are one object\n"
     "\n"
     "compiler options (asm, run):\n"
     "  -O0 | -O1       optimization level (default -O1)\n"
@@ -171,7 +172,7 @@ const char* function_name_option(int argc, char** argv, int* i) {
 }
 
 // C front-end options shared by run, check and cc: -I DIR, -D NAME[=VALUE], -U NAME (each also
-// without the space), -std=c11|gnu11|c99|gnu99|c17|gnu17, -w, -f[no-]gnu89-inline. Returns 1 when argv[*i] was one
+// without the space), -std=c11|gnu11|c99|gnu99|c17|gnu17, -w, -f[no-]gnu89-inline, -f[no-]common. Returns 1 when argv[*i] was one
 // (advancing *i past its value), 0 when it was not, -1 after a usage error.
 // The value of a two-letter option at argv[*i]: `-IDIR`, or `-I DIR` (advancing *i); null,
 // with a message, when it is missing.
@@ -228,6 +229,8 @@ int c_option(int argc, char** argv, int* i, kite::c::CompileOptions* opts) {
     opts->warnings = false;
   } else if (a == "-fgnu89-inline" || a == "-fno-gnu89-inline") {
     opts->gnu89_inline = a == "-fgnu89-inline";
+  } else if (a == "-fcommon" || a == "-fno-common") {
+    opts->common = a == "-fcommon";
   } else {
     return 0;
   }

@@ -21,6 +21,7 @@ struct CompileOptions {
   bool gnu = true;                                            // gnu11 rather than c11
   bool warnings = true;                                       // -w turns them off
   bool gnu89_inline = false;  // -fgnu89-inline: `extern inline` defines for inlining only, `inline` exports
+  bool common = false;        // -fcommon: tentative definitions of one name in several files are one object
 };
 
 // Compiles `text` (named `file_name` in diagnostics and __FILE__) into a new module of ctx.

@@ -41,6 +41,7 @@ Module* compile(Context& ctx, std::string_view file_name, std::string_view text,
   Parser parser(src, sources, ctx.names(), diags, types, arena);
   parser.set_warnings(opts.warnings);
   parser.set_gnu89_inline(opts.gnu89_inline);
+  parser.set_common(opts.common);
   TranslationUnit tu = parser.parse();
   if (diags.has_errors()) return nullptr;
   // IR locations are offsets into the C text: the module's source has the C file's lines.

@@ -141,6 +141,7 @@ ItemId IrGen::item_of(Symbol* s) {
 void IrGen::export_symbol(const Symbol* s) {
   ItemId id = ctx_.new_export(m_, ctx_.name(s->ir_name));
   ctx_.item(id).weak = s->weak;
+  ctx_.item(id).loc = ir_loc(s->loc);  // link errors point at the C declaration
 }
 
 ItemId IrGen::string_item(const char* bytes, size_t n) {

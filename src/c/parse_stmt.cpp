@@ -380,6 +380,13 @@ TranslationUnit Parser::parse() {
     if (!s->type->complete) error(loc, "storage size of '%s' isn't known", std::string(names_.str(s->name)).c_str());
   resolve_aliases();
   settle_inline_definitions();
+  // -fcommon: a tentative definition (no initializer) is a common symbol, which the system
+  // linker merges with the other files' tentative definitions and yields to an initialized
+  // one: a weak export does both (the first of several tentative ones stays).
+  if (common_)
+    for (Symbol* s : globals_)
+      if (s->kind == Symbol::Var && s->defined && !s->has_init && s->storage != StorageClass::Static && !s->alias_of)
+        s->weak = true;
   TranslationUnit tu;
   tu.globals = to_arena(globals_, &tu.nglobals);
   tu.funcs = to_arena(funcs_, &tu.nfuncs);

@@ -34,6 +34,7 @@ class Parser {
   void warning(SourceLoc loc, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
   void set_warnings(bool on) { warnings_ = on; }
   void set_gnu89_inline(bool on) { gnu89_inline_ = on; }
+  void set_common(bool on) { common_ = on; }
 
  private:
   // Tokens.
@@ -314,6 +315,7 @@ class Parser {
   bool fatal_ = false;  // too deep: every later token is Eof
   bool warnings_ = true;
   bool gnu89_inline_ = false;
+  bool common_ = false;
 
   struct Binding {
     NameId name;

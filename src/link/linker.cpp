@@ -211,6 +211,38 @@ bool Linker::layout_data(Module& m, Diagnostics& diags) {
   return ok;
 }
 
+// Makes export `id` of m the definition its name resolves to, unless another module's export
+// of the name stands: a weak export gives way to an ordinary one, whichever module comes
+// first, and between two weak ones (or a weak one after an ordinary one) the first stays. Two
+// ordinary exports of one name are the static linker's "multiple definition" error, for data
+// as for functions (reported when diags is given).
+void Linker::enter_export(Module& m, ItemId id, Diagnostics* diags) {
+  const Item& it = ctx_.item(id);
+  ItemId def = definition_of(ctx_, id);
+  if (def == kNone) return;  // the verifier reports it
+  uint32_t prev = exports_.get(it.name);
+  if (it.weak) {
+    ItemId direct = it.resolved != kNone ? it.resolved : m.find(it.name);
+    if (direct == def) weak_defs_.set(def, it.name);  // not through an alias: that names another definition
+  }
+  if (prev != IdMap::kMissing && prev != def) {
+    bool prev_weak = weak_exports_.get(it.name) == 1;
+    if (it.weak) return;
+    if (!prev_weak) {
+      if (diags) {
+        std::string other(ctx_.name(ctx_.item(prev).module->name)), mname(ctx_.name(m.name));
+        std::string name(ctx_.name(it.name));
+        error_at(*diags, m, it.loc, "%s '%s' is exported by both module '%s' and module '%s'",
+                 ctx_.item(def).kind == ItemKind::Func ? "function" : "data", name.c_str(), other.c_str(),
+                 mname.c_str());
+      }
+      return;
+    }
+  }
+  exports_.set(it.name, def);
+  weak_exports_.set(it.name, it.weak ? 1 : 0);
+}
+
 bool Linker::load(Module& m, Diagnostics& diags) {
   size_t before = diags.error_count();
   if (addresses_.size() < ctx_.num_items()) {
@@ -237,37 +269,8 @@ bool Linker::load(Module& m, Diagnostics& diags) {
     by_entry_[fs->thunk] = fs.get();
     func_store_.push_back(std::move(fs));
   }
-  std::string mname(ctx_.name(m.name));
-  for (ItemId id : m.items) {
-    const Item& it = ctx_.item(id);
-    if (it.kind != ItemKind::Export) continue;
-    ItemId def = definition_of(ctx_, id);
-    if (def == kNone) continue;  // the verifier reports it
-    uint32_t prev = exports_.get(it.name);
-    // A weak export gives way to an ordinary one, whichever module comes first; between two
-    // weak ones (or a weak one after an ordinary one) the first stays.
-    if (it.weak) {
-      ItemId direct = it.resolved != kNone ? it.resolved : m.find(it.name);
-      if (direct == def) weak_defs_.set(def, it.name);  // not through an alias: that names another definition
-    }
-    bool prev_weak = prev != IdMap::kMissing && weak_exports_.get(it.name) == 1;
-    if (prev != IdMap::kMissing && prev != def && (it.weak || prev_weak)) {
-      if (it.weak) continue;
-      weak_exports_.set(it.name, 0);
-      exports_.set(it.name, def);
-      continue;
-    }
-    if (prev != IdMap::kMissing && prev != def && ctx_.item(prev).kind == ItemKind::Func &&
-        ctx_.item(def).kind == ItemKind::Func) {
-      std::string other(ctx_.name(ctx_.item(prev).module->name));
-      std::string name(ctx_.name(it.name));
-      error_at(diags, m, it.loc, "function '%s' is exported by both module '%s' and module '%s'", name.c_str(),
-               other.c_str(), mname.c_str());
-      continue;
-    }
-    exports_.set(it.name, def);
-    if (it.weak) weak_exports_.set(it.name, 1);
-  }
+  for (ItemId id : m.items)
+    if (ctx_.item(id).kind == ItemKind::Export) enter_export(m, id, &diags);
   loaded_.push_back(&m);
   pending_.push_back(&m);
   return diags.error_count() == before;
@@ -384,12 +387,10 @@ bool Linker::unload(Module& m) {
   }
   // Exports are rebuilt from the modules still loaded, in load order.
   exports_.clear();
+  weak_exports_.clear();
   for (Module* lm : loaded_)
     for (ItemId id : lm->items)
-      if (ctx_.item(id).kind == ItemKind::Export) {
-        ItemId def = definition_of(ctx_, id);
-        if (def != kNone) exports_.set(ctx_.item(id).name, def);
-      }
+      if (ctx_.item(id).kind == ItemKind::Export) enter_export(*lm, id, nullptr);
   module_code_.erase(&m);  // unmaps the module's code pages
   auto blocks = module_blocks_.find(&m);
   if (blocks != module_blocks_.end()) {

@@ -98,6 +98,7 @@ class Linker final : public Runtime {
   bool layout_data(Module& m, Diagnostics& diags);
   std::vector<ItemId> startup_functions(bool inits) const;
   void* resolve_import(const Item& it);
+  void enter_export(Module& m, ItemId id, Diagnostics* diags);
   void error_at(Diagnostics& diags, const Module& m, uint32_t loc, const char* fmt, ...)
       __attribute__((format(printf, 5, 6)));
 

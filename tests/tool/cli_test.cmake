@@ -69,6 +69,11 @@ run(1 ${KITE} run ${SRC}/tool/unresolved.mir)
 expect_match("${ERR}" "unresolved.mir:2:9: error: unresolved import 'no_such_function_anywhere' in module 'm_unresolved'")
 run(1 ${KITE} run ${SRC}/tool/export_a.mir ${SRC}/tool/export_b.mir)
 expect_match("${ERR}" "export_b.mir:2:9: error: function 'shared' is exported by both module 'm_a' and module 'm_b'")
+# Two C files defining one object: gcc 12's default (-fno-common) is a multiple definition;
+# -fcommon makes the tentative definitions one object.
+run(1 ${KITE} run ${SRC}/tool/define_a.c ${SRC}/tool/define_b.c)
+expect_match("${ERR}" "define_b.c:2:5: error: data 'tentative_twice' is exported by both module 'define_a.c' and module 'define_b.c'")
+run(0 ${KITE} run -fcommon ${SRC}/tool/define_a.c ${SRC}/tool/define_b.c)
 run(42 ${KITE} run ${SRC}/tool/import_a.mir ${SRC}/tool/import_b.mir)
 run(0 ${KITE} run ${SRC}/tool/export_a.mir)
 run(1 ${KITE} run --entry nothere ${SRC}/tool/export_a.mir)
