@@ -2,6 +2,7 @@
 // memory, into a new module of a Context. Every problem in the input goes to the Diagnostics as
 // `file:line:col: error: message`; nothing here exits, aborts or throws on bad input.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,6 +12,16 @@
 #include "kite/ir.h"
 
 namespace kite::c {
+
+// Where one compile spent its time, for `kite -v` and `--time-passes`: a few clock reads per
+// file. Preprocessing and parsing run interleaved (the parser pulls tokens), so they are one.
+// compile() adds to the fields, so one CompileStats can sum several files.
+struct CompileStats {
+  uint32_t files = 0;
+  uint64_t parse_ns = 0;   // preprocessing and parsing
+  uint64_t irgen_ns = 0;   // IR generation
+  uint64_t verify_ns = 0;  // the IR verifier on the new module
+};
 
 struct CompileOptions {
   std::vector<std::string> include_dirs;                      // -I, searched in order
@@ -22,6 +33,10 @@ struct CompileOptions {
   bool warnings = true;                                       // -w turns them off
   bool gnu89_inline = false;  // -fgnu89-inline: `extern inline` defines for inlining only, `inline` exports
   bool common = false;        // -fcommon: tentative definitions of one name in several files are one object
+  // -include FILE: read before the main file's first line, in order; each is looked for in the
+  // current directory first, then along the #include "..." search path, as gcc does.
+  std::vector<std::string> forced_includes;
+  CompileStats* stats = nullptr;  // when set, compile() adds its stages' times here
 };
 
 // Compiles `text` (named `file_name` in diagnostics and __FILE__) into a new module of ctx.

@@ -2,6 +2,8 @@
 // tokens (token_source.h) to the parser, then IR generation and the verifier.
 #include "kite/c.h"
 
+#include <chrono>
+
 #include "irgen.h"
 #include "kite/verify.h"
 #include "parser.h"
@@ -27,10 +29,19 @@ std::string module_name(std::string_view file_name) {
   return name;
 }
 
+uint64_t now_ns() {
+  return static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
 }  // namespace
 
 Module* compile(Context& ctx, std::string_view file_name, std::string_view text, const CompileOptions& opts,
                 Diagnostics& diags) {
+  CompileStats* stats = opts.stats;
+  uint64_t t0 = stats ? now_ns() : 0;
+  if (stats) stats->files++;
   SourceManager sources;
   Preprocessor pp(sources, ctx.names(), opts, diags);
   pp.enter_main(file_name, text);
@@ -43,6 +54,8 @@ Module* compile(Context& ctx, std::string_view file_name, std::string_view text,
   parser.set_gnu89_inline(opts.gnu89_inline);
   parser.set_common(opts.common);
   TranslationUnit tu = parser.parse();
+  uint64_t t1 = stats ? now_ns() : 0;
+  if (stats) stats->parse_ns += t1 - t0;
   if (diags.has_errors()) return nullptr;
   // IR locations are offsets into the C text: the module's source has the C file's lines.
   kite::SourceFile* sf = ctx.new_source(file_name);
@@ -51,9 +64,12 @@ Module* compile(Context& ctx, std::string_view file_name, std::string_view text,
   IrGen gen(ctx, *m, sources, diags, types);
   gen.set_main_file(file);
   gen.run(tu);
+  uint64_t t2 = stats ? now_ns() : 0;
+  if (stats) stats->irgen_ns += t2 - t1;
   if (diags.has_errors()) return nullptr;
-  if (!verify_module(ctx, *m, diags)) return nullptr;
-  return m;
+  bool ok = verify_module(ctx, *m, diags);
+  if (stats) stats->verify_ns += now_ns() - t2;
+  return ok ? m : nullptr;
 }
 
 }  // namespace kite::c

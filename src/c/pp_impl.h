@@ -153,6 +153,7 @@ struct Preprocessor::Impl {
   void skip_rest_of_line();
   void skip_group();
   void do_include(const Token& at, bool next);
+  void force_include(const std::string& name);  // -include FILE, pushed on the stack
   bool find_include(const std::string& name, bool angled, bool next, std::string* path, uint32_t* index);
   void do_define(const Token& at);
   void do_line(const Token& at);

@@ -315,6 +315,12 @@ void Preprocessor::Impl::directive(const Token& hash) {
     if (f.guard_state != 1) f.guard_state = 3;
     return;
   }
+  // A script's `#!` line (`#!/usr/bin/env -S kite run`) opens the main file: it is no
+  // directive, and skipping it lets the file run when made executable, as tcc allows.
+  if (files.size() == 1 && hash.loc.offset == 0 && d.is(Punct::Bang) && !(d.flags & kLeadingSpace)) {
+    f.guard_state = 3;
+    return skip_rest_of_line();
+  }
   NameId n = d.kind == TokKind::Identifier ? d.spelling : 0;
   // Include-guard detection: the file must open with #ifndef and have nothing after its #endif.
   if (f.guard_state == 0 && n != ids.ifndef) f.guard_state = 3;
@@ -576,6 +582,33 @@ void Preprocessor::Impl::do_include(const Token& at, bool next) {
   push_file(id, std::move(path), index);
 }
 
+void Preprocessor::Impl::force_include(const std::string& name) {
+  // gcc looks in the current directory first (not the main file's), then along the
+  // #include "..." chain.
+  std::string path;
+  uint32_t index = UINT32_MAX;
+  bool found = !name.empty() && is_regular_file(name);
+  if (found) {
+    path = name;
+  } else if (!name.empty() && name[0] != '/') {
+    for (uint32_t i = 0; i < search_dirs.size() && !found; i++) {
+      path = search_dirs[i] + name;
+      if (is_regular_file(path)) {
+        found = true;
+        index = i;
+      }
+    }
+  }
+  std::string text;
+  if (!found || !read_whole_file(path, &text)) {
+    diags.error("<command line>", 0, 0, "cannot find '%s' for -include", name.c_str());
+    return;
+  }
+  bool system = index != UINT32_MAX && index >= num_quote_dirs;
+  uint32_t id = sources.add_file(path, std::move(text), SourceLoc{kNoFile, 0}, system);
+  push_file(id, std::move(path), index);
+}
+
 bool Preprocessor::Impl::is_once_file(const std::string& path) const {
   if (once_files.count(path)) return true;
   if (once_inodes.empty()) return false;  // no stat(2) per #include unless #pragma once was seen
@@ -616,6 +649,9 @@ void Preprocessor::enter_main(std::string_view name, std::string_view text) {
   if (!cmdline.empty()) p.define_text(cmdline, "<command line>");
   uint32_t id = p.sources.add_file(std::string(name), std::string(text), SourceLoc{kNoFile, 0}, false);
   p.push_file(id, std::string(name), UINT32_MAX);
+  // -include files go above the main file on the stack, the first one on top, so that each
+  // is read to its end before the next and the main file comes last.
+  for (size_t i = p.opts.forced_includes.size(); i-- > 0;) p.force_include(p.opts.forced_includes[i]);
 }
 
 Token Preprocessor::next() { return impl_->expand_next(); }

@@ -456,3 +456,37 @@ check INT_MAX LLONG_MIN UINT64_MAX PATH_MAX CHAR_BIT DBL_DIG SIZE_MAX true offse
 
 }  // namespace
 }  // namespace kite::c
+
+namespace kite::c {
+namespace {
+
+// -include: files read in order before the main file's first line; a name with a directory
+// part is found along the -I path; one found nowhere is an error naming it.
+TEST(CPreprocess, ForcedIncludes) {
+  TempDir dir;
+  dir.write("first.h", "#define ONE 1\nfirst\n");
+  dir.write("second.h", "#define TWO ONE + 1\nsecond\n");
+  CompileOptions opts;
+  opts.include_dirs.push_back(dir.path);
+  opts.forced_includes = {"first.h", dir.path + "/second.h"};
+  Result r = pp("main TWO\n", opts);
+  EXPECT_TRUE(r.ok) << r.diags;
+  EXPECT_EQ(r.tokens, "first second main 1 + 1");
+  opts.forced_includes = {"no_such_forced_header.h"};
+  r = pp("main\n", opts);
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.diags.find("cannot find 'no_such_forced_header.h' for -include"), std::string::npos) << r.diags;
+}
+
+// A script's #! line opens the main file and is skipped; anywhere else #! is an error.
+TEST(CPreprocess, ShebangLine) {
+  Result r = pp("#!/usr/bin/env -S kite run -lm\nint x;\n");
+  EXPECT_TRUE(r.ok) << r.diags;
+  EXPECT_EQ(r.tokens, "int x ;");
+  r = pp("int x;\n#!/usr/bin/env kite\n");
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.diags.find("invalid preprocessing directive"), std::string::npos) << r.diags;
+}
+
+}  // namespace
+}  // namespace kite::c
