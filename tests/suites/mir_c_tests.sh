@@ -14,6 +14,11 @@ set -u
 kite=$1; set_name=$2; floor=$3; shift 3
 source "$(dirname "$0")/suite_lib.sh"
 enter_suite_copy "mir-c-tests/$set_name"
+# The torture tests call the C library the way only its own tests may (string-opt-18 passes
+# strcpy the same buffer twice, to see that an equal-pointer shortcut keeps the result):
+# under ASan the str* interceptors would judge the program, not Kite. Judged by exit status
+# and stdout, so the interceptors' start-up notes on stderr do not matter either way.
+export ASAN_OPTIONS="$ASAN_OPTIONS:replace_str=0:intercept_strlen=0:intercept_strchr=0:intercept_strndup=0"
 pass=0; fail=0; skipped=0
 for f in *.c; do
   case $f in add-*) continue ;; esac
