@@ -50,6 +50,11 @@ bool Parser::starts_type_name(const Token& t) {
   }
 }
 
+bool Parser::type_name_follows(size_t k) {
+  while (kw(peek(k)) == Kw::Extension) k++;
+  return starts_type_name(peek(k));
+}
+
 unsigned Parser::skip_gnu_attributes() {
   unsigned mode = 0;
   for (;;) {

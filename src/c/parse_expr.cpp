@@ -115,7 +115,7 @@ Expr* Parser::parse_binary(int min_prec) {
 }
 
 Expr* Parser::parse_cast() {
-  if (peek().is(Punct::LParen) && starts_type_name(peek(1))) {
+  if (peek().is(Punct::LParen) && type_name_follows(1)) {
     SourceLoc loc = advance().loc;
     const CType* t = parse_type_name();
     expect(Punct::RParen, "')'");
@@ -168,7 +168,11 @@ Expr* Parser::parse_cast() {
 }
 
 Expr* Parser::parse_unary() {
-  while (kw(peek()) == Kw::Extension) advance();  // GNU: silences pedantic warnings, no meaning
+  // GNU `__extension__ cast-expression`: silences pedantic warnings, no meaning.
+  if (kw(peek()) == Kw::Extension) {
+    while (kw(peek()) == Kw::Extension) advance();
+    return parse_cast();
+  }
   const Token& t = peek();
   if (!enter(t.loc)) return int_lit(0, types_.int_t(), t.loc);
   Expr* r;
@@ -215,7 +219,7 @@ Expr* Parser::parse_unary() {
   if (k == Kw::Sizeof || k == Kw::Alignof || k == Kw::GnuAlignof) {
     SourceLoc loc = advance().loc;
     const CType* ty;
-    if (peek().is(Punct::LParen) && starts_type_name(peek(1))) {
+    if (peek().is(Punct::LParen) && type_name_follows(1)) {
       advance();
       ty = parse_type_name();
       expect(Punct::RParen, "')'");

@@ -136,6 +136,9 @@ class Parser {
     bool knr = false;  // those parameters are a K&R identifier list: `f(a, b)`, typed by declarations after it
   };
   bool starts_type_name(const Token& t);
+  // Whether a type name starts at peek(k), past any `__extension__`: `(__extension__ (T)x)` is
+  // a parenthesized expression, `(__extension__ T)x` a cast.
+  bool type_name_follows(size_t k);
   bool parse_decl_spec(DeclSpec* spec, bool allow_storage);
   const CType* parse_record(TypeKind kind, SourceLoc loc);
   const CType* parse_enum(SourceLoc loc);

@@ -24,6 +24,10 @@ int main(void) {
   }
   __extension__ int w = 2;
   printf("r=%d w=%d\n", r, w);
+  // `__extension__ cast-expression` inside parentheses (Lua's cast_func): not a type name.
+  long as_long = (__extension__ (long)(char)300) + sizeof(__extension__ (char)w);
+  int (*fp)(const char *, ...) = (__extension__ (int (*)(const char *, ...))(void *)printf);
+  fp("cast %ld\n", as_long);
   goto l;
 l:
   int z = 4;

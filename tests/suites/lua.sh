@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lua 5.4's own test suite (../shared/suites/lua-5.4) through `kite run`, judged as the suites
-# README says: the interpreter built from onelua.c runs `lua -e"_U=true" all.lua` inside
-# testes/ and must exit 0 and print `final OK !!!`.
+# README says: the interpreter built from onelua.c with -DLUA_USE_LINUX (dlopen, POSIX) runs
+# `lua -e"_U=true" all.lua` inside testes/ and must exit 0 and print `final OK !!!`.
 #   lua.sh KITE [kite run options...]     Exit 77 = skipped (../shared absent).
 set -u
 kite=$1; shift
@@ -9,7 +9,7 @@ source "$(dirname "$0")/suite_lib.sh"
 enter_suite_copy lua-5.4
 chmod -R u+w .
 cd testes || exit 1
-timeout 600 "$kite" run "$@" ../onelua.c -- -e"_U=true" all.lua > ../all.out 2>&1
+timeout 600 "$kite" run -DLUA_USE_LINUX "$@" ../onelua.c -- -e"_U=true" all.lua > ../all.out 2>&1
 rc=$?
 if [ $rc -eq 0 ] && grep -q "final OK !!!" ../all.out; then
   echo "lua 5.4 test suite: final OK"
