@@ -293,6 +293,13 @@ Expr* Parser::parse_primary() {
       if (t.spelling == va_start_id_ || t.spelling == va_arg_id_ || t.spelling == va_end_id_ || t.spelling == va_copy_id_)
         return parse_va_builtin(t);
       Symbol* s = lookup(t.spelling);
+      // gcc's built-in alloca: a call of `alloca` declared (or not) but not defined here is
+      // __builtin_alloca, as <alloca.h> makes it; the C library exports no alloca.
+      if (t.spelling == alloca_id_ && peek().is(Punct::LParen) && (!s || (s->kind == Symbol::Func && !s->defined))) {
+        Token b = t;
+        b.spelling = builtin_alloca_id_;
+        return parse_builtin(b);
+      }
       if (!s)
         if (Expr* f = func_name_expr(t)) return f;
       if (!s) {

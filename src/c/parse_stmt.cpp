@@ -11,6 +11,8 @@ Parser::Parser(TokenSource& src, const SourceManager& sources, Interner& names, 
   va_arg_id_ = names.intern("__builtin_va_arg");
   va_end_id_ = names.intern("__builtin_va_end");
   va_copy_id_ = names.intern("__builtin_va_copy");
+  alloca_id_ = names.intern("alloca");
+  builtin_alloca_id_ = names.intern("__builtin_alloca");
   // __builtin_va_list is gcc's x86-64 va_list: struct __va_list_tag[1] (24 bytes).
   CType* tag = types_.new_record(TypeKind::Struct, names.intern("__va_list_tag"));
   const CType* u = types_.basic(TypeKind::UInt);

@@ -365,6 +365,7 @@ class Parser {
   std::unordered_set<NameId> static_local_names_;  // IR names given to static locals so far
   // The variadic builtins (what <stdarg.h> expands to) and the va_list type.
   NameId va_start_id_, va_arg_id_, va_end_id_, va_copy_id_;
+  NameId alloca_id_, builtin_alloca_id_;
 
   // GNU builtins (builtins.cpp). parse_builtin takes a `__builtin_*` name that is not declared
   // (its token already read) and returns null for a name without that prefix, which the

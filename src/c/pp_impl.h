@@ -24,7 +24,7 @@ constexpr uint64_t kMaxExpansionTokens = uint64_t(1) << 22;  // tokens made from
 
 // What a built-in macro computes when it is used.
 enum class Builtin : uint8_t {
-  None, File, Line, Counter, IncludeLevel, BaseFile, Date, Time, Pragma,
+  None, File, Line, Counter, IncludeLevel, BaseFile, Date, Time, Timestamp, Pragma,
   HasInclude, HasIncludeNext, HasAttribute, HasBuiltin, HasFeature, Defined,
 };
 

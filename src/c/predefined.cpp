@@ -6,7 +6,10 @@
 // paths (__attribute__, __asm__ labels, __builtin_va_list, __extension__, __inline, __restrict),
 // which Kite's parser supports, rather than their strict-ISO fallbacks; features gcc added
 // later (_Float128, __builtin_* newer than 4.2) stay off.
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <ctime>
 
 #include "pp_impl.h"
 
@@ -243,6 +246,7 @@ void Preprocessor::Impl::define_builtins() {
       {"__BASE_FILE__", Builtin::BaseFile},
       {"__DATE__", Builtin::Date},
       {"__TIME__", Builtin::Time},
+      {"__TIMESTAMP__", Builtin::Timestamp},
       {"_Pragma", Builtin::Pragma},
       {"__has_include", Builtin::HasInclude},
       {"__has_include_next", Builtin::HasIncludeNext},
@@ -316,6 +320,20 @@ bool Preprocessor::Impl::builtin(const Token& t, Macro& m) {
       r.kind = TokKind::String;
       r.spelling = names.intern(m.builtin == Builtin::Date ? date_text : time_text);
       break;
+    case Builtin::Timestamp: {
+      // gcc's: the current source file's last modification, as ctime() writes it.
+      struct stat st;
+      struct tm tm;
+      scratch = "\"??? ??? ?? ??:??:?? ????\"";  // an in-memory buffer, or no such file
+      std::string path(sources.locate(t.loc).file);
+      if (stat(path.c_str(), &st) == 0 && localtime_r(&st.st_mtime, &tm)) {
+        char when[64];
+        if (strftime(when, sizeof when, "\"%a %b %e %H:%M:%S %Y\"", &tm)) scratch = when;
+      }
+      r.kind = TokKind::String;
+      r.spelling = names.intern(scratch);
+      break;
+    }
     case Builtin::Pragma: {
       // _Pragma("...") is a #pragma: "once" and "pack(...)" work, the rest gives no tokens.
       Token a = lex(), s = a, b = a;

@@ -65,6 +65,8 @@ int main(void) {
   P("%d", __builtin_constant_p(3 * 4)); P("%d", __builtin_constant_p(one)); P("%d", __builtin_constant_p(1.5)); P("%d", __builtin_constant_p("s"));
   P("%d", (int)sizeof(__builtin_choose_expr(1, (char)1, 2.0))); P("%d", __builtin_choose_expr(0, 1, 22));
   char *a = __builtin_alloca(32); __builtin_memset(a, 'x', 31); a[31] = 0; P("%zu", __builtin_strlen(a));
+  // alloca declared as a function (no <alloca.h>) is gcc's built-in: libc exports none.
+  void *alloca(size_t); char *b = alloca(8); b[0] = 'y'; b[1] = 0; P("%s", b);
   P("%d", __builtin_abs(m1 * 7)); P("%d", __builtin_strcmp("a", "b") < 0);
   P("%g", __builtin_huge_val()); P("%g", hv); P("%d", isnan(nn)); P("%g", (double)inff); P("%Lg", -__builtin_infl());
   volatile double dn = __builtin_nan(""), di = -__builtin_inf(), d1 = -2.5, dz = -0.0, ds = 1e-310;

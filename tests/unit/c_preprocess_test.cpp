@@ -4,9 +4,11 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <string>
 
@@ -486,6 +488,22 @@ TEST(CPreprocess, ShebangLine) {
   r = pp("int x;\n#!/usr/bin/env kite\n");
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.diags.find("invalid preprocessing directive"), std::string::npos) << r.diags;
+}
+
+// __TIMESTAMP__ is gcc's: the including source file's modification time as ctime() writes it
+// (set here with utime), or question marks for a buffer that is no file.
+TEST(CPreprocess, TimestampIsTheFilesModificationTime) {
+  EXPECT_EQ(pp("__TIMESTAMP__\n").tokens, "\"??? ??? ?? ??:??:?? ????\"");
+  TempDir dir;
+  std::string h = dir.write("stamp.h", "__TIMESTAMP__\n");
+  struct tm tm = {};
+  tm.tm_year = 2001 - 1900, tm.tm_mon = 6, tm.tm_mday = 4, tm.tm_hour = 9, tm.tm_min = 5, tm.tm_sec = 7;
+  tm.tm_isdst = -1;
+  struct utimbuf times = {mktime(&tm), mktime(&tm)};
+  ASSERT_EQ(utime(h.c_str(), &times), 0);
+  CompileOptions opts;
+  opts.include_dirs.push_back(dir.path);
+  EXPECT_EQ(pp("#include \"stamp.h\"\n", opts).tokens, "\"Wed Jul  4 09:05:07 2001\"");
 }
 
 }  // namespace
