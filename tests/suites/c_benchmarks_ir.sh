@@ -5,6 +5,8 @@
 #                                                  write its output and exit status for ARG to
 #                                                  DIR/NAME.expected and DIR/NAME.status
 #   c_benchmarks_ir.sh run KITE DIR NAME ARG [kite run options...]
+#   c_benchmarks_ir.sh run-c KITE DIR NAME ARG [kite run options...]   the same from the C source
+#                                                  (../shared/suites/c-benchmarks/NAME.c)
 # Exit 77 = skipped (../shared absent, or no gcc to give the expected output).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,9 +32,10 @@ case "$cmd" in
     done
     rm -rf "$src"
     exit $rc ;;
-  run)
+  run | run-c)
     kite=$1; dir=$2; name=$3; arg=$4; shift 4
     file="$suites/c-benchmarks-ir/$name.mir"
+    [ "$cmd" = run-c ] && { file="$suites/c-benchmarks/$name.c"; set -- -w "$@"; }
     if [ ! -f "$file" ]; then echo "skipped: $file is absent (../shared not beside the repo?)"; exit 77; fi
     if [ ! -f "$dir/$name.expected" ] || [ ! -f "$dir/$name.status" ]; then echo "skipped: no gcc reference output for $name"; exit 77; fi
     # Some benchmarks never free what they allocate (binary-trees, spectral-norm): under ASan
@@ -50,5 +53,5 @@ case "$cmd" in
     rm -f "$out"
     [ $rc = 0 ] && echo "ok: $name $arg ($*)"
     exit $rc ;;
-  *) echo "usage: c_benchmarks_ir.sh reference DIR NAME:ARG... | run KITE DIR NAME ARG [options]"; exit 2 ;;
+  *) echo "usage: c_benchmarks_ir.sh reference DIR NAME:ARG... | run[-c] KITE DIR NAME ARG [options]"; exit 2 ;;
 esac
